@@ -1,0 +1,123 @@
+/**
+ * The finished text of a circular and its structure, with nothing about pages, fonts or positions. The render stage
+ * builds it from data and templates; a layout (the GB/T 9704 .docx writer today, PDF or HTML later) turns it into a
+ * document. Section numbers (一、（一）1.（1）) and point ordinals (一是) are not in the text: layouts add them.
+ */
+export interface Circular {
+  meta: {
+    /** The title on one line, for document properties. */
+    title: string;
+    issuer: string;
+    /** 成文日期 as an ISO date (YYYY-MM-DD): the document's creation date, so rebuilds give the same bytes. */
+    date: string;
+  };
+  header?: DocumentHeader | TelegramHeader;
+  title: Title;
+  /** 主送机关, with its closing colon. */
+  recipients: string;
+  body: Block[];
+  attachmentList?: AttachmentList;
+  signature: string;
+  /** 成文日期 as written: 2019年3月20日. */
+  date: string;
+  /** 附注, with its parentheses. */
+  note?: string;
+  /** 公开方式 line, e.g. 公开方式：主动公开. */
+  publicity?: string;
+  attachments: Attachment[];
+  colophon?: Colophon;
+}
+
+/** 文件式 版头. */
+export interface DocumentHeader {
+  kind: "document";
+  copyNumber?: string;
+  secrecy?: string;
+  urgency?: string;
+  issuerMark: string;
+  docNumber?: string;
+}
+
+/** 明电 版头: the "XX省发电" mark over a grid of labelled fields. */
+export interface TelegramHeader {
+  kind: "telegram";
+  mark: string;
+  /** Rows of the field grid, left to right. */
+  grid: TelegramField[][];
+}
+
+export interface TelegramField {
+  label?: string;
+  value: string;
+}
+
+export interface Title {
+  text: string;
+  /** Phrases that a line break must not split (issuer, period, scope, subject words). */
+  keep: string[];
+}
+
+export type Block = Paragraph | Section | Points;
+
+export interface Paragraph {
+  kind: "paragraph";
+  text: string;
+}
+
+/** A numbered section: a heading on its own line with blocks under it, or a run-in heading followed by `text`. */
+export interface Section {
+  kind: "section";
+  heading: string;
+  text?: string;
+  body: Block[];
+}
+
+/** Paragraphs that the layout opens with 一是、二是…. */
+export interface Points {
+  kind: "points";
+  items: string[];
+}
+
+export interface AttachmentList {
+  /** 附件： */
+  label: string;
+  /** The names, unnumbered: the layout writes 1. 2. when there are several. */
+  items: string[];
+}
+
+export interface Attachment {
+  /** 附件1 (or 附件 when there is only one). */
+  label: string;
+  title: string;
+  subtitle?: string;
+  table: Table;
+  /** Lines under the table, each with its 注： already written. */
+  notes: string[];
+}
+
+export interface Table {
+  columns: Column[];
+  /** Body rows; a cell covered by a span above or to its left is null. */
+  rows: (Cell | null)[][];
+  /** The 合计 row, if any, laid out like a body row but never merged with the rows above. */
+  total?: (Cell | null)[];
+}
+
+export interface Column {
+  header: string;
+}
+
+export interface Cell {
+  /** Lines of the cell; a cell may hold several (加分 / 扣分 / 总分). */
+  lines: string[];
+  rowSpan?: number;
+  colSpan?: number;
+}
+
+export interface Colophon {
+  /** 抄送：…。 */
+  cc?: string;
+  printedBy: string;
+  /** 2019年3月20日印发 */
+  printedOn: string;
+}

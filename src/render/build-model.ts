@@ -1,0 +1,144 @@
+import type { DataPath } from "../load/data-path.js";
+import { templateContext, type Derived } from "../derive/derive-circular.js";
+import type { TableFigures } from "../derive/tables.js";
+import type { Attachment, Block, Cell, Circular, Table, TelegramHeader } from "../model/circular.js";
+import type { AttachmentData, BlockData, CircularData } from "../validate/circular-data.js";
+import { chineseNumeral } from "./chinese-numerals.js";
+import type { TemplateSet } from "./template-set.js";
+
+/** Fills the document model with text: the element templates for fixed wording, the data's own text for the rest. */
+export function buildModel(derived: Derived, templates: TemplateSet): Circular {
+  const { data } = derived;
+  const context = templateContext(derived);
+  const text = (source: string, path: DataPath) => templates.text(source, context, path);
+
+  const attachments = (data.attachments ?? []).map((a, i) =>
+    buildAttachment(a, i, derived.tables[i], data.attachments!.length === 1, templates, context),
+  );
+  const titleText = typeof data.title === "string" ? text(data.title, ["title"]) : templates.element("title", context);
+  return {
+    meta: { title: titleText, issuer: data.issuer, date: data.date },
+    ...(data.header ? { header: { kind: "document", ...data.header } } : {}),
+    ...(data.telegram ? { header: telegramHeader(data.telegram, templates, context) } : {}),
+    title: { text: titleText, keep: titleKeep(data) },
+    recipients: templates.element("recipients", context),
+    body: data.body.map((b, i) => buildBlock(b, ["body", i], text)),
+    ...(attachments.length > 0
+      ? {
+          attachmentList: {
+            label: templates.element("labels/attachment-list", context),
+            items: data.attachmentList?.map((item, i) => text(item, ["attachmentList", i])) ?? attachments.map((a) => a.title),
+          },
+        }
+      : {}),
+    signature: text(data.signature, ["signature"]),
+    date: templates.element("date", context),
+    ...(data.note !== undefined ? { note: templates.element("note", context) } : {}),
+    ...(data.publicity !== undefined ? { publicity: templates.element("publicity", context) } : {}),
+    attachments,
+    ...(data.colophon
+      ? {
+          colophon: {
+            ...(data.colophon.cc?.length ? { cc: templates.element("cc", context) } : {}),
+            printedBy: text(data.colophon.printedBy, ["colophon", "printedBy"]),
+            printedOn: templates.element("printed-on", context),
+          },
+        }
+      : {}),
+  };
+}
+
+function telegramHeader(telegram: NonNullable<CircularData["telegram"]>, templates: TemplateSet, context: object): TelegramHeader {
+  const label = (name: string) => templates.element(`labels/telegram-${name}`, context);
+  return {
+    kind: "telegram",
+    mark: telegram.mark,
+    grid: [
+      [{ label: label("sender"), value: telegram.sender }, { label: label("approver"), value: telegram.approver ?? "" }],
+      [{ label: label("priority"), value: telegram.priority }, { value: telegram.docNumber }, ...(telegram.dispatchNumber ? [{ value: telegram.dispatchNumber }] : [])],
+    ],
+  };
+}
+
+/** Phrases of a composed title that a line break must keep whole. */
+function titleKeep(data: CircularData): string[] {
+  const keep = [data.issuer, `${data.period.year}年第${chineseNumeral(data.period.quarter)}季度`];
+  if (typeof data.title !== "string" && data.title.scope) keep.push(data.title.scope);
+  return keep;
+}
+
+function buildBlock(block: BlockData, path: DataPath, text: (s: string, p: DataPath) => string): Block {
+  if (typeof block === "string") return { kind: "paragraph", text: text(block, path) };
+  if ("points" in block) return { kind: "points", items: block.points.map((p, i) => text(p, [...path, "points", i])) };
+  return {
+    kind: "section",
+    heading: text(block.heading, [...path, "heading"]),
+    ...(block.text !== undefined ? { text: text(block.text, [...path, "text"]) } : {}),
+    body: (block.body ?? []).map((b, i) => buildBlock(b, [...path, "body", i], text)),
+  };
+}
+
+function buildAttachment(
+  attachment: AttachmentData,
+  index: number,
+  figures: TableFigures | undefined,
+  single: boolean,
+  templates: TemplateSet,
+  context: Record<string, unknown>,
+): Attachment {
+  const at: DataPath = ["attachments", index];
+  const text = (source: string, path: DataPath) => templates.text(source, context, [...at, ...path]);
+  return {
+    label: templates.element("attachment-label", { ...context, number: index + 1, single }),
+    title: text(attachment.title, ["title"]),
+    ...(attachment.subtitle !== undefined ? { subtitle: text(attachment.subtitle, ["subtitle"]) } : {}),
+    table: buildTable(attachment, figures ?? { rows: [], totals: {} }, (source, row, c) =>
+      templates.text(source, row, [...at, "columns", c, "value"]),
+    ),
+    notes: (attachment.notes ?? []).map((n, i) => templates.element("table-note", { ...context, note: text(n, ["notes", i]) })),
+  };
+}
+
+type CellText = (source: string, row: object, column: number) => string;
+
+export function buildTable(attachment: AttachmentData, figures: TableFigures, cellText: CellText): Table {
+  const { columns } = attachment;
+  const rows: (Cell | null)[][] = figures.rows.map((row, r) =>
+    columns.map((column, c) => {
+      const value = column.number ? String(r + 1) : column.value !== undefined ? cellText(column.value, row, c) : String(row[column.field!] ?? "");
+      return { lines: value.split("\n") };
+    }),
+  );
+  columns.forEach((column, c) => column.merge && mergeDown(rows, c));
+  return {
+    columns: columns.map((c) => ({ header: c.header })),
+    rows,
+    ...(attachment.total !== undefined ? { total: totalRow(attachment, figures) } : {}),
+  };
+}
+
+/** Merges runs of equal, non-empty cells in column `c` into one cell spanning the run. */
+function mergeDown(rows: (Cell | null)[][], c: number): void {
+  let start = 0;
+  for (let r = 1; r <= rows.length; r++) {
+    const head = rows[start]![c]!;
+    const same = r < rows.length && rows[r]![c]!.lines.join("\n") === head.lines.join("\n") && head.lines.join("") !== "";
+    if (same) continue;
+    if (r - start > 1) {
+      head.rowSpan = r - start;
+      for (let k = start + 1; k < r; k++) rows[k]![c] = null;
+    }
+    start = r;
+  }
+}
+
+/** 合计 label across the columns before the first summed one, then the totals; other cells stay empty. */
+function totalRow(attachment: AttachmentData, figures: TableFigures): (Cell | null)[] {
+  const { columns } = attachment;
+  const firstSum = Math.max(1, columns.findIndex((c) => c.sum));
+  return columns.map((column, c): Cell | null => {
+    if (c === 0) return { lines: [attachment.total!], ...(firstSum > 1 ? { colSpan: firstSum } : {}) };
+    if (c < firstSum) return null;
+    return { lines: [column.sum && column.field ? String(figures.totals[column.field]) : ""] };
+  });
+}
