@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import { buildCommand, checkCommand } from "./commands.js";
+import { EXIT, HELP, UsageError } from "./usage.js";
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(`${HELP.main}\n`);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  const help = HELP[command];
+  if (!help || command === "main") throw new UsageError(`不认识的命令：${command}`);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { out: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${help}\n`);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) throw new UsageError("请给出至少一个数据文件（.yaml）");
+  if (command === "check" && values.out !== undefined) throw new UsageError("check 不写文件，不接受 -o");
+  return command === "build" ? buildCommand(positionals, values.out ?? "out") : checkCommand(positionals);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      const command = process.argv[2];
+      process.stderr.write(`用法错误：${e.message}\n\n${HELP[command && HELP[command] ? command : "main"]}\n`);
+      process.exitCode = EXIT.usage;
+    } else {
+      process.stderr.write(`tongbao 内部错误（请报告）：${(e as Error).stack ?? String(e)}\n`);
+      process.exitCode = 70;
+    }
+  },
+);

@@ -1,0 +1,30 @@
+/** Bad command-line usage: exit code 2, with the command's help. */
+export class UsageError extends Error {}
+
+export const EXIT = { ok: 0, badData: 1, usage: 2 } as const;
+
+export const HELP: Record<string, string> = {
+  main: `tongbao — 把季度检查数据（YAML）生成符合 GB/T 9704-2012 的通报（.docx）
+
+用法：
+  tongbao build <数据.yaml>… [-o 目录]   生成通报，默认写到 out/
+  tongbao check <数据.yaml>…             只检查数据，不生成文件
+
+每个命令都可加 --help 查看说明。
+退出码：0 成功；1 数据有错误；2 命令用法有误。`,
+  build: `用法：tongbao build <数据.yaml>… [-o 目录]
+
+按数据文件生成通报：每个 <名称>.yaml 写成 <目录>/<名称>.docx（默认目录 out/）。
+数据有错误时列出全部错误（文件:行:列），不写出任何文件，退出码 1。
+
+选项：
+  -o, --out <目录>   输出目录（默认 out）
+  -h, --help         显示本说明`,
+  check: `用法：tongbao check <数据.yaml>…
+
+只检查数据文件：YAML 语法、字段格式、数字是否前后一致。
+列出全部错误和提醒（文件:行:列）；有错误时退出码 1。
+
+选项：
+  -h, --help         显示本说明`,
+};

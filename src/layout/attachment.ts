@@ -1,0 +1,62 @@
+import type { Attachment } from "../model/circular.js";
+import { bodyParagraph } from "./body.js";
+import { planColumns } from "./column-widths.js";
+import { Flow } from "./flow.js";
+import { LANDSCAPE_TEXT_WIDTH, LINE, TEXT_WIDTH, TITLE_SIZE } from "./page-geometry.js";
+import type { Profile } from "./profile.js";
+import { rowHeights, tableXml, type TableGeometry } from "./table-xml.js";
+import { titleLines } from "./title-lines.js";
+import { paragraph, run } from "./typography.js";
+
+export interface AttachmentPages {
+  flow: Flow;
+  landscape: boolean;
+}
+
+/** Text and placeholder of the table spliced in at pack time; unique per attachment and never in real text. */
+const placeholder = (index: number) => `\u2063TONGBAO-TABLE-${index}\u2063`;
+
+/**
+ * An attachment on new pages (GB/T 9704 7.3.7): 附件N in 3号黑体 flush left on line 1, the title centred on line 3,
+ * then the table at the full 版心 width with its header row repeated on every page, and the notes under it.
+ */
+export function attachmentPages(attachment: Attachment, index: number, profile: Profile): AttachmentPages {
+  const size = profile.tableFontSize;
+  const style = { size };
+  const headerStyle = { size };
+  const plan = planColumns(attachment.table, style, headerStyle);
+  const width = plan.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
+  const flow = new Flow();
+
+  const pageBreakBefore = !plan.landscape; // a landscape section starts its own page
+  flow.add(paragraph([run(attachment.label, { face: "hei" }, profile)], { align: "left", pageBreakBefore }), {
+    kind: "lines",
+    before: 0,
+    count: 1,
+    height: LINE,
+    pageBreakBefore,
+  });
+  const lines = titleLines(attachment.title, width, { size: TITLE_SIZE });
+  flow.add(
+    paragraph(
+      lines.map((l, i) => run(l, { face: "title", size: TITLE_SIZE }, profile, i > 0 ? { break: 1 } : {})),
+      { align: "center", before: LINE, keepNext: true },
+    ),
+    { kind: "lines", before: LINE, count: lines.length, height: LINE },
+  );
+  if (attachment.subtitle) {
+    flow.add(paragraph([run(attachment.subtitle, { face: "kai" }, profile)], { align: "center", keepNext: true }), { kind: "lines", before: 0, count: 1, height: LINE });
+  }
+
+  const geometry: TableGeometry = { widths: plan.widths, style, lineHeight: Math.round(size * 20 * 1.2) };
+  const marker = placeholder(index);
+  flow.rawTables.push({ placeholder: marker, xml: tableXml(attachment.table, geometry, profile) });
+  flow.add(paragraph([run(marker, {}, profile)]), { kind: "table", ...rowHeights(attachment.table, geometry, headerStyle) });
+
+  // 注： hangs so that a long note wraps under its text.
+  const hanging = 2 * size * 20;
+  for (const note of attachment.notes) {
+    flow.append(bodyParagraph([{ text: note, style: { size } }], profile, { indent: { left: hanging, hanging }, height: geometry.lineHeight, width }));
+  }
+  return { flow, landscape: plan.landscape };
+}

@@ -1,0 +1,53 @@
+import type { Circular } from "../model/circular.js";
+import { bodyParagraph } from "./body.js";
+import { Flow } from "./flow.js";
+import { BODY_STYLE, CHAR, LINE } from "./page-geometry.js";
+import type { Profile } from "./profile.js";
+import { textWidth } from "./text-measure.js";
+import { chars } from "./typography.js";
+
+/** Width of text in body characters (a digit is about half of one). */
+const inChars = (text: string): number => textWidth(text, BODY_STYLE) / CHAR;
+
+/**
+ * 附件说明 (GB/T 9704 7.3.4): one blank line below the body, two characters in; with several attachments each is
+ * numbered 1. 2. and a long name wraps under its own first character.
+ */
+export function attachmentListBlock(list: NonNullable<Circular["attachmentList"]>, profile: Profile): Flow {
+  const flow = new Flow();
+  const label = chars(2) + Math.round(textWidth(list.label, BODY_STYLE));
+  list.items.forEach((item, i) => {
+    const number = list.items.length > 1 ? `${i + 1}.` : "";
+    const numberWidth = Math.round(textWidth(number, BODY_STYLE));
+    const first = i === 0;
+    flow.append(
+      bodyParagraph([{ text: first ? `${list.label}${number}${item}` : `${number}${item}` }], profile, {
+        before: first ? LINE : 0,
+        indent: { left: label + numberWidth, hanging: first ? label + numberWidth - chars(2) : numberWidth },
+      }),
+    );
+  });
+  return flow;
+}
+
+/**
+ * 署名 and 成文日期 without a seal (7.3.5.2): one blank line below, 署名 two characters from the right, the date on
+ * the next line starting two characters right of the 署名's first character; a date longer than that allows is
+ * set two characters from the right and the 署名 moves left to keep the two-character step.
+ */
+export function signatureBlock(signature: string, date: string, profile: Profile): Flow {
+  const n = inChars(signature);
+  const m = inChars(date);
+  const dateRight = n - m >= 2 ? n - m : 2;
+  const signatureRight = n - m >= 2 ? 2 : m - n + 4;
+  const right = (k: number) => ({ right: Math.round(k * CHAR), firstLine: 0 });
+  return new Flow()
+    .append(bodyParagraph([{ text: signature }], profile, { align: "right", before: LINE, indent: right(signatureRight), firstIndent: 0 }))
+    .append(bodyParagraph([{ text: date }], profile, { align: "right", indent: right(dateRight), firstIndent: 0 }));
+}
+
+/** 附注 (7.3.6): on the line after the date, two characters in, in parentheses (the template writes them). */
+export const noteBlock = (note: string, profile: Profile): Flow => bodyParagraph([{ text: note }], profile);
+
+/** 公开方式: one blank line below, two characters in. */
+export const publicityBlock = (publicity: string, profile: Profile): Flow => bodyParagraph([{ text: publicity }], profile, { before: LINE });

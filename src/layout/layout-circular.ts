@@ -1,0 +1,126 @@
+import { Document, LineRuleType, PageOrientation, type ISectionOptions } from "docx";
+import type { Circular } from "../model/circular.js";
+import { attachmentPages } from "./attachment.js";
+import { bodyBlocks, recipientsBlock, titleBlock } from "./body.js";
+import { attachmentListBlock, noteBlock, publicityBlock, signatureBlock } from "./closing.js";
+import { colophonBlock, colophonHeight } from "./colophon.js";
+import { Flow, paginate, type RawTable } from "./flow.js";
+import { documentHeader, telegramHeader } from "./header.js";
+import { LANDSCAPE_TEXT_HEIGHT, LINE, PAGE, TEXT_HEIGHT } from "./page-geometry.js";
+import { noPageNumbers, pageNumberFooters } from "./page-numbers.js";
+import type { Profile } from "./profile.js";
+import { fontFor, paragraph } from "./typography.js";
+
+/** The laid-out circular: a docx Document plus the tables to splice in when packing. */
+export interface LaidOut {
+  document: Document;
+  rawTables: RawTable[];
+  /** Pages as counted by the layout (the 版记 page included). */
+  pages: number;
+}
+
+interface SectionPlan {
+  flow: Flow;
+  landscape: boolean;
+  numbered: boolean;
+}
+
+const PORTRAIT_MARGIN = { top: PAGE.top, right: PAGE.right, bottom: PAGE.bottom, left: PAGE.left, header: PAGE.header, footer: PAGE.footer, gutter: 0 };
+/** Landscape pages keep the 版心 where it is on the sheet, turned a quarter (spec R6.3). */
+const LANDSCAPE_MARGIN = { top: PAGE.left, right: PAGE.top, bottom: PAGE.right, left: PAGE.bottom, header: PAGE.header, footer: PAGE.footer, gutter: 0 };
+
+/** The first page, the body and its closing: everything before the attachments. */
+function mainFlow(circular: Circular, profile: Profile): Flow {
+  const flow = new Flow();
+  if (circular.header) flow.append(circular.header.kind === "document" ? documentHeader(circular.header, profile) : telegramHeader(circular.header, profile));
+  flow.append(titleBlock(circular.title, profile, circular.header ? 2 * LINE : 0));
+  flow.append(recipientsBlock(circular.recipients, profile));
+  flow.append(bodyBlocks(circular.body, profile));
+  if (circular.attachmentList) flow.append(attachmentListBlock(circular.attachmentList, profile));
+  flow.append(signatureBlock(circular.signature, circular.date, profile));
+  if (circular.note) flow.append(noteBlock(circular.note, profile));
+  if (circular.publicity) flow.append(publicityBlock(circular.publicity, profile));
+  return flow;
+}
+
+/** Sections in order: portrait runs of text and attachments, a landscape section for each wide table. */
+export function planSections(circular: Circular, profile: Profile): SectionPlan[] {
+  const sections: SectionPlan[] = [{ flow: mainFlow(circular, profile), landscape: false, numbered: true }];
+  circular.attachments.forEach((attachment, i) => {
+    const { flow, landscape } = attachmentPages(attachment, i, profile);
+    const last = sections[sections.length - 1]!;
+    if (!landscape && !last.landscape) last.flow.append(flow);
+    else sections.push({ flow, landscape, numbered: true });
+  });
+  return sections;
+}
+
+const pageHeight = (s: SectionPlan) => (s.landscape ? LANDSCAPE_TEXT_HEIGHT : TEXT_HEIGHT);
+
+/** An empty line that starts a new page. */
+const pageBreak = () => new Flow().add(paragraph([], { pageBreakBefore: true }), { kind: "lines", before: 0, count: 1, height: LINE, pageBreakBefore: true });
+
+/**
+ * Puts the 版记 at the foot of the last page and makes that page even, as double-sided printing needs: on the last
+ * page of text when it is even and has room; on the next page when the text ends on an odd page; after an
+ * unnumbered blank page, on an unnumbered page of its own, when an even last page is full (GB/T 9704 7.5).
+ */
+function placeColophon(circular: Circular, sections: SectionPlan[], profile: Profile): void {
+  if (!circular.colophon) return;
+  const colophon = colophonBlock(circular.colophon, profile);
+  const counts = sections.map((s) => paginate(s.flow.boxes, pageHeight(s)));
+  const pages = counts.reduce((n, c) => n + c.pages, 0);
+  const last = sections[sections.length - 1]!;
+  const { used } = counts[counts.length - 1]!;
+  // One line to spare: a renderer that breaks a line differently must not push the 版记 over.
+  const room = pageHeight(last) - used >= colophonHeight(circular.colophon) + 2 * LINE;
+  if (pages % 2 === 0 && room && !last.landscape) {
+    last.flow.append(colophon);
+  } else if (pages % 2 === 1) {
+    if (last.landscape) sections.push({ flow: colophon, landscape: false, numbered: true });
+    else last.flow.append(pageBreak()).append(colophon);
+  } else {
+    const blank = new Flow().add(paragraph([]), { kind: "lines", before: 0, count: 1, height: LINE });
+    sections.push({ flow: blank.append(pageBreak()).append(colophon), landscape: false, numbered: false });
+  }
+}
+
+function countPages(sections: SectionPlan[]): number {
+  return sections.reduce((n, s) => n + paginate(s.flow.boxes, pageHeight(s)).pages, 0);
+}
+
+export function layoutCircular(circular: Circular, profile: Profile): LaidOut {
+  const sections = planSections(circular, profile);
+  placeColophon(circular, sections, profile);
+  const bodyFont = fontFor("body", profile);
+  const document = new Document({
+    title: circular.meta.title,
+    creator: circular.meta.issuer,
+    lastModifiedBy: circular.meta.issuer,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { size: 32, font: bodyFont, language: { value: "en-US", eastAsia: "zh-CN" } },
+          paragraph: { spacing: { before: 0, after: 0, line: LINE, lineRule: LineRuleType.EXACT } },
+        },
+      },
+    },
+    sections: sections.map(
+      (s): ISectionOptions => ({
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height, ...(s.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}) },
+            margin: s.landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN,
+          },
+          // Pitch only, no grid type: every paragraph has an exact height already, and a snapping grid makes
+          // LibreOffice give a 2号 title line two grid cells.
+          grid: { linePitch: LINE },
+        },
+        footers: s.numbered ? pageNumberFooters(profile) : noPageNumbers(),
+        children: s.flow.children,
+      }),
+    ),
+  });
+  return { document, rawTables: sections.flatMap((s) => s.flow.rawTables), pages: countPages(sections) };
+}

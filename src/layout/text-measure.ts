@@ -1,0 +1,109 @@
+/**
+ * Widths and line breaks of text on the fixed 公文 grid, close enough to LibreOffice and Word to paginate by:
+ * every CJK character and full-width mark is one em, Latin and digits take Times New Roman widths, LibreOffice adds
+ * about 0.2 em where CJK meets Latin (it ignores w:autoSpaceDE), and closing punctuation never starts a line (it
+ * hangs in the margin instead).
+ */
+
+/** Times New Roman advance widths in em for the half-width characters circulars use; others count as 0.5. */
+const LATIN_EM: Record<string, number> = {
+  " ": 0.25, ".": 0.25, ",": 0.25, ":": 0.278, ";": 0.278, "-": 0.333, "/": 0.278, "(": 0.333, ")": 0.333,
+  "%": 0.833, "@": 0.921, "_": 0.5, "&": 0.778, "+": 0.564, "=": 0.564, "<": 0.564, ">": 0.564, "#": 0.5,
+  "'": 0.18, '"': 0.408, "!": 0.333, "?": 0.444, "*": 0.5, "[": 0.333, "]": 0.333,
+  i: 0.278, j: 0.278, l: 0.278, f: 0.333, t: 0.278, r: 0.333, m: 0.778, w: 0.722, s: 0.389, I: 0.333, J: 0.389,
+  M: 0.889, W: 0.944,
+};
+
+const CJK_GAP_EM = 0.2;
+
+/** Cannot start a line: LibreOffice hangs them at the end of the line before. */
+const NO_LINE_START = new Set("，。、；：？！）》」』”’】〕〉…—·%,.;:?!)]」".split(""));
+/** Cannot end a line: they move down with the character they open. */
+const NO_LINE_END = new Set("（《「『“‘【〔〈([".split(""));
+
+export const isWide = (ch: string): boolean => {
+  const c = ch.codePointAt(0)!;
+  return (
+    (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x2010 && c <= 0x2027) || ch === "·" || c >= 0x20000
+  );
+};
+
+/** Width in em of one character. */
+export function charEm(ch: string): number {
+  if (isWide(ch)) return 1;
+  const known = LATIN_EM[ch];
+  if (known !== undefined) return known;
+  if (/[A-Z]/.test(ch)) return 0.667;
+  if (/[a-z]/.test(ch)) return 0.47;
+  return 0.5;
+}
+
+export interface TextStyle {
+  /** Font size in points. */
+  size: number;
+  /** Extra space after every character, in twips (negative condenses). */
+  spacing?: number;
+}
+
+/** Pieces that never break inside: one CJK character, or a run of Latin letters and digits. */
+function tokens(text: string): string[] {
+  return text.match(/[A-Za-z0-9.%\-_/:@&+#'"]+|\s|[\s\S]/gu) ?? [];
+}
+
+function tokenWidth(token: string, style: TextStyle): number {
+  let width = 0;
+  for (const ch of token) width += charEm(ch) * style.size * 20 + (style.spacing ?? 0);
+  return width;
+}
+
+/** Width of a single line of text in twips, CJK–Latin gaps included. */
+export function textWidth(text: string, style: TextStyle): number {
+  let width = 0;
+  let prevWide: boolean | undefined;
+  for (const token of tokens(text)) {
+    const wide = isWide(token);
+    if (prevWide !== undefined && wide !== prevWide && token.trim()) width += CJK_GAP_EM * style.size * 20;
+    width += tokenWidth(token, style);
+    if (token.trim()) prevWide = wide;
+  }
+  return Math.round(width);
+}
+
+/**
+ * Breaks `text` into lines no wider than `width` twips (the first `firstIndent` narrower), the way a renderer
+ * would: greedily, keeping Latin runs whole, hanging closing punctuation, carrying opening marks down.
+ */
+export function breakLines(text: string, width: number, style: TextStyle, firstIndent = 0): string[] {
+  if (text === "") return [""];
+  const lines: string[] = [];
+  let line: string[] = [];
+  let used = firstIndent;
+  let limit = width;
+  let prevWide: boolean | undefined;
+  for (const token of tokens(text)) {
+    const wide = isWide(token);
+    const gap = prevWide !== undefined && wide !== prevWide && token.trim() ? CJK_GAP_EM * style.size * 20 : 0;
+    const w = tokenWidth(token, style);
+    const fits = used + gap + w <= limit + 1;
+    if (fits || line.length === 0 || NO_LINE_START.has(token)) {
+      line.push(token);
+      used += gap + w;
+    } else {
+      // An opening mark at the end of the line goes down with what it opens.
+      const carried: string[] = [];
+      while (line.length > 1 && NO_LINE_END.has(line[line.length - 1]!)) carried.unshift(line.pop()!);
+      lines.push(line.join(""));
+      line = [...carried, token];
+      used = tokenWidth(line.join(""), style);
+      limit = width;
+    }
+    if (token.trim()) prevWide = wide;
+  }
+  lines.push(line.join(""));
+  return lines.map((l) => l.replace(/\s+$/, ""));
+}
+
+export const lineCount = (text: string, width: number, style: TextStyle, firstIndent = 0): number =>
+  breakLines(text, width, style, firstIndent).length;

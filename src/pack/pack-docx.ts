@@ -1,0 +1,38 @@
+import { Packer } from "docx";
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import type { LaidOut } from "../layout/layout-circular.js";
+
+/**
+ * The .docx bytes of a laid-out circular, identical for identical input on any day, machine and time zone:
+ * raw tables spliced in, document dates and zip entry times taken from the 成文日期, entries in a fixed order.
+ */
+export async function packDocx(laidOut: LaidOut, date: string): Promise<Uint8Array> {
+  const files = unzipSync(new Uint8Array(await Packer.toBuffer(laidOut.document)));
+  const edit = (name: string, change: (xml: string) => string) => {
+    files[name] = strToU8(change(strFromU8(files[name]!)));
+  };
+  edit("word/document.xml", (xml) => spliceTables(xml, laidOut.rawTables));
+  // Word reads these from the defaults; the docx package has no option for autoSpaceDE.
+  edit("word/styles.xml", (xml) => xml.replace(/<w:pPrDefault>\s*<w:pPr>/, (m) => `${m}<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`));
+  edit("docProps/core.xml", (xml) => xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${date}T00:00:00Z$3`));
+
+  // Local midnight of the 成文日期: zip stores local time fields, so this reads back the same in every time zone.
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const mtime = new Date(y, m - 1, d);
+  const entries: Zippable = {};
+  for (const name of Object.keys(files)) entries[name] = [files[name]!, { mtime, level: 6 }];
+  return zipSync(entries);
+}
+
+/** Replaces each placeholder paragraph with its table. */
+function spliceTables(xml: string, tables: LaidOut["rawTables"]): string {
+  let out = xml;
+  for (const { placeholder, xml: table } of tables) {
+    const at = out.indexOf(placeholder);
+    if (at < 0) throw new Error(`table placeholder ${placeholder} not found in document.xml`);
+    const start = Math.max(out.lastIndexOf("<w:p>", at), out.lastIndexOf("<w:p ", at));
+    const end = out.indexOf("</w:p>", at) + "</w:p>".length;
+    out = out.slice(0, start) + table + out.slice(end);
+  }
+  return out;
+}

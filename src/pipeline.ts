@@ -1,0 +1,57 @@
+import { derive, type Derived } from "./derive/derive-circular.js";
+import { byPosition, throwIfErrors, type Diagnostic } from "./diagnostics.js";
+import { layoutCircular } from "./layout/layout-circular.js";
+import { resolveProfile, type ProfileOverrides } from "./layout/profile.js";
+import { loadData, loadFile, type LoadedData } from "./load/load-circular.js";
+import type { Circular } from "./model/circular.js";
+import { packDocx } from "./pack/pack-docx.js";
+import { buildModel } from "./render/build-model.js";
+import { DEFAULT_TEMPLATES_DIR, TemplateSet } from "./render/template-set.js";
+import type { CircularData } from "./validate/circular-data.js";
+import { checkSchema } from "./validate/check-schema.js";
+import { checkRules } from "./validate/rules/check-rules.js";
+
+export interface BuildOptions {
+  /** Template directories, later ones overriding earlier ones by file name; the package's own come first. */
+  templates?: string[];
+  /** House style overrides. */
+  style?: ProfileOverrides;
+}
+
+export interface Compiled {
+  loaded: LoadedData;
+  derived: Derived;
+  model: Circular;
+  /** Warnings that did not stop the build (acknowledged ones are not among them). */
+  warnings: Diagnostic[];
+}
+
+export interface Built extends Compiled {
+  docx: Uint8Array;
+  pages: number;
+}
+
+/**
+ * Load → validate → derive → check → render: from a data file (or object) to the document model. Throws a
+ * TongbaoError carrying every error found at the stage that failed.
+ */
+export async function compile(input: string | CircularData, options: BuildOptions = {}): Promise<Compiled> {
+  const loaded = typeof input === "string" ? await loadFile(input) : loadData(input);
+  throwIfErrors(loaded.diagnostics);
+  throwIfErrors(checkSchema(loaded));
+  const derived = derive(loaded.data as CircularData);
+  const templates = new TemplateSet(loaded, [DEFAULT_TEMPLATES_DIR, ...(options.templates ?? [])]);
+  const findings = checkRules(derived, loaded);
+  // Rendering needs consistent data only to be meaningful, not to run: doing it anyway reports template errors too.
+  const model = buildModel(derived, templates);
+  const diagnostics = [...findings, ...templates.diagnostics].sort(byPosition);
+  throwIfErrors(diagnostics);
+  return { loaded, derived, model, warnings: diagnostics };
+}
+
+/** The whole pipeline: the .docx bytes of the circular, laid out to GB/T 9704. */
+export async function build(input: string | CircularData, options: BuildOptions = {}): Promise<Built> {
+  const compiled = await compile(input, options);
+  const laidOut = layoutCircular(compiled.model, resolveProfile(options.style));
+  return { ...compiled, docx: await packDocx(laidOut, compiled.model.meta.date), pages: laidOut.pages };
+}
