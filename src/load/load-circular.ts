@@ -10,6 +10,8 @@ export interface LoadedData {
   /** Every file the data was read from (for change detection). */
   files: string[];
   locate(path: DataPath, options?: { key?: boolean }): Position;
+  /** Where `needle` is written inside the value at `path`, when it is written literally. */
+  locateText(path: DataPath, needle: string): Position | undefined;
   sourceText(path: DataPath): string | undefined;
 }
 
@@ -20,6 +22,7 @@ export function loadText(text: string, file: string): LoadedData {
     diagnostics: source.diagnostics,
     files: [file],
     locate: (path, options) => source.locate(path, options),
+    locateText: (path, needle) => source.locateText(path, needle),
     sourceText: (path) => source.sourceText(path),
   };
 }
@@ -35,6 +38,7 @@ export async function loadFile(file: string): Promise<LoadedData> {
       diagnostics: [{ severity: "error", code: "read", file, line: 1, col: 1, message: `${reason}`, hint: "检查文件路径是否正确" }],
       files: [file],
       locate: () => ({ file, line: 1, col: 1 }),
+      locateText: () => undefined,
       sourceText: () => undefined,
     };
   }
@@ -43,5 +47,5 @@ export async function loadFile(file: string): Promise<LoadedData> {
 
 /** Data given as an object (library use): no file to point into, so positions name the data path only. */
 export function loadData(data: unknown, name = "<数据>"): LoadedData {
-  return { data, diagnostics: [], files: [], locate: () => ({ file: name, line: 1, col: 1 }), sourceText: () => undefined };
+  return { data, diagnostics: [], files: [], locate: () => ({ file: name, line: 1, col: 1 }), locateText: () => undefined, sourceText: () => undefined };
 }

@@ -25,9 +25,13 @@ export class YamlSource {
     this.file = file;
     this.text = text;
     this.doc = parseDocument(text, { version: "1.2", lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
-    for (const e of this.doc.errors) {
-      const at = this.lines.linePos(e.pos[0]);
-      this.diagnostics.push({ severity: "error", code: "yaml-syntax", file, line: at.line, col: at.col, ...yamlMessage(e.code) });
+    // After a syntax error the parser no longer knows the file's structure (an unclosed [ swallows everything after
+    // it), so the errors that follow are mostly echoes of the first: report that one.
+    const [first] = this.doc.errors;
+    if (first) {
+      const at = this.lines.linePos(first.pos[0]);
+      const { message, hint } = yamlMessage(first.code);
+      this.diagnostics.push({ severity: "error", code: "yaml-syntax", file, line: at.line, col: at.col, message, hint: `${hint ? `${hint}。` : ""}改正这一处后，才能检查文件的其余部分` });
     }
     let data: unknown;
     if (this.diagnostics.length === 0) {
@@ -71,6 +75,16 @@ export class YamlSource {
     const { node } = this.nodeAt(path, options.key ?? false);
     const offset = node?.range?.[0] ?? 0;
     const { line, col } = this.lines.linePos(offset);
+    return { file: this.file, line, col };
+  }
+
+  /** Where `needle` (say an expression `{{…}}`) is written inside the value at `path`, if it is written literally. */
+  locateText(path: DataPath, needle: string): Position | undefined {
+    const { node, found } = this.nodeAt(path, false);
+    if (!found || !node?.range) return undefined;
+    const at = this.text.slice(node.range[0], node.range[1]).indexOf(needle);
+    if (at < 0) return undefined;
+    const { line, col } = this.lines.linePos(node.range[0] + at);
     return { file: this.file, line, col };
   }
 

@@ -124,9 +124,9 @@ export class TemplateSet {
       const at = { file: relative(process.cwd(), origin.file) || origin.file, line, col: col + 1 };
       return { severity: "error", code: "template", message: `模板 ${basename(origin.file)}：${message}`, ...(hint ? { hint } : {}), ...at };
     }
-    const at = this.loaded.locate(origin.path);
-    const where = source.split("\n").length > 1 ? `（文字第 ${line} 行）` : "";
-    return { severity: "error", code: "template", message: `${message}${where}`, ...(hint ? { hint } : {}), ...at, path: formatPath(origin.path) };
+    // Point at the expression itself where it is written literally, else at the start of the text.
+    const at = (expression && this.loaded.locateText(origin.path, `{{${expression}}}`)) || this.loaded.locate(origin.path);
+    return { severity: "error", code: "template", message, ...(hint ? { hint } : {}), ...at, path: formatPath(origin.path) };
   }
 }
 
