@@ -16,7 +16,7 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { out: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } },
+      options: { out: { type: "string", short: "o" }, pdf: { type: "boolean" }, help: { type: "boolean", short: "h" } },
       strict: true,
     });
   } catch (e) {
@@ -28,8 +28,9 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   if (positionals.length === 0) throw new UsageError("请给出至少一个数据文件（.yaml）");
-  if (command === "check" && values.out !== undefined) throw new UsageError("check 不写文件，不接受 -o");
-  return command === "build" ? buildCommand(positionals, values.out ?? "out") : checkCommand(positionals);
+  if (command === "check" && (values.out !== undefined || values.pdf)) throw new UsageError("check 不写文件，不接受 -o 或 --pdf");
+  if (command === "check") return checkCommand(positionals);
+  return buildCommand(positionals, values.out ?? "out", { pdf: command === "pdf" || values.pdf === true });
 }
 
 main(process.argv.slice(2)).then(

@@ -8,6 +8,7 @@ export const HELP: Record<string, string> = {
 
 用法：
   tongbao build <数据.yaml>… [-o 目录]   生成通报，默认写到 out/
+  tongbao pdf <数据.yaml>… [-o 目录]     生成通报，并用 LibreOffice 转成 PDF 放在旁边
   tongbao check <数据.yaml>…             只检查数据，不生成文件
 
 每个命令都可加 --help 查看说明。
@@ -16,6 +17,17 @@ export const HELP: Record<string, string> = {
 
 按数据文件生成通报：每个 <名称>.yaml 写成 <目录>/<名称>.docx（默认目录 out/）。
 数据有错误时列出全部错误（文件:行:列），不写出任何文件，退出码 1。
+
+选项：
+  -o, --out <目录>   输出目录（默认 out）
+      --pdf          同时生成 PDF（需要 LibreOffice），同 tongbao pdf
+  -h, --help         显示本说明`,
+  pdf: `用法：tongbao pdf <数据.yaml>… [-o 目录]
+
+生成通报（.docx），再用 LibreOffice 转成 PDF，写在 .docx 旁边（默认目录 out/）。
+字体按 fonts/fonts.conf 对应到 Debian 的免费字体（方正小标宋简体 → Noto Serif CJK 粗体，
+仿宋_GB2312 → Noto Serif CJK，楷体_GB2312 → AR PL UKai，黑体 → Noto Sans CJK）。
+没有安装 LibreOffice 时给出安装方法，退出码 1。
 
 选项：
   -o, --out <目录>   输出目录（默认 out）
