@@ -42,10 +42,10 @@ export function attachmentPages(attachment: Attachment, index: number, profile: 
       lines.map((l, i) => run(l, { face: "title", size: TITLE_SIZE }, profile, i > 0 ? { break: 1 } : {})),
       { align: "center", before: LINE, keepNext: true },
     ),
-    { kind: "lines", before: LINE, count: lines.length, height: LINE },
+    { kind: "lines", before: LINE, count: lines.length, height: LINE, keepNext: true },
   );
   if (attachment.subtitle) {
-    flow.add(paragraph([run(attachment.subtitle, { face: "kai" }, profile)], { align: "center", keepNext: true }), { kind: "lines", before: 0, count: 1, height: LINE });
+    flow.add(paragraph([run(attachment.subtitle, { face: "kai" }, profile)], { align: "center", keepNext: true }), { kind: "lines", before: 0, count: 1, height: LINE, keepNext: true });
   }
 
   const geometry: TableGeometry = { widths: plan.widths, style, lineHeight: Math.round(size * 20 * 1.2) };

@@ -27,14 +27,20 @@ export function bodyParagraph(spans: Span[], profile: Profile, options: LineOpti
   const count = lineCount(text, (options.width ?? TEXT_WIDTH) - left, size === BODY_SIZE ? BODY_STYLE : { size }, hanging ? -hanging : firstIndent);
   const indent = options.indent ?? { firstLine: firstIndent };
   const height = options.height ?? LINE;
-  return new Flow().add(paragraph(runs, { ...options, indent }), { kind: "lines", before: options.before ?? 0, count, height });
+  return new Flow().add(paragraph(runs, { ...options, indent }), {
+    kind: "lines",
+    before: options.before ?? 0,
+    count,
+    height,
+    ...(options.keepNext ? { keepNext: true } : {}),
+  });
 }
 
 /** A centred 2号小标宋 title, broken into whole-word lines shaped as GB/T 9704 7.3.1 asks. */
 export function titleBlock(title: Title, profile: Profile, before: number): Flow {
   const lines = titleLines(title.text, TEXT_WIDTH, { size: TITLE_SIZE }, title.keep);
   const runs = lines.map((line, i) => run(line, { face: "title", size: TITLE_SIZE }, profile, i > 0 ? { break: 1 } : {}));
-  return new Flow().add(paragraph(runs, { align: "center", before, keepNext: true }), { kind: "lines", before, count: lines.length, height: LINE });
+  return new Flow().add(paragraph(runs, { align: "center", before, keepNext: true }), { kind: "lines", before, count: lines.length, height: LINE, keepNext: true });
 }
 
 /** 主送机关: one blank line below the title, flush left, continuation lines flush left too. */

@@ -23,6 +23,8 @@ export function attachmentListBlock(list: NonNullable<Circular["attachmentList"]
     flow.append(
       bodyParagraph([{ text: first ? `${list.label}${number}${item}` : `${number}${item}` }], profile, {
         before: first ? LINE : 0,
+        // The list stays on one page.
+        keepNext: i < list.items.length - 1,
         indent: { left: label + numberWidth, hanging: first ? label + numberWidth - chars(2) : numberWidth },
       }),
     );
@@ -42,7 +44,7 @@ export function signatureBlock(signature: string, date: string, profile: Profile
   const signatureRight = n - m >= 2 ? 2 : m - n + 4;
   const right = (k: number) => ({ right: Math.round(k * CHAR), firstLine: 0 });
   return new Flow()
-    .append(bodyParagraph([{ text: signature }], profile, { align: "right", before: LINE, indent: right(signatureRight), firstIndent: 0 }))
+    .append(bodyParagraph([{ text: signature }], profile, { align: "right", before: LINE, indent: right(signatureRight), firstIndent: 0, keepNext: true }))
     .append(bodyParagraph([{ text: date }], profile, { align: "right", indent: right(dateRight), firstIndent: 0 }));
 }
 

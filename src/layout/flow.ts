@@ -6,8 +6,11 @@ import { TEXT_HEIGHT } from "./page-geometry.js";
  * circular has an exact height, which is what makes the count reliable.
  */
 export type Box =
-  /** A paragraph: optionally on a new page, space above, then lines that may break across pages. */
-  | { kind: "lines"; before: number; count: number; height: number; pageBreakBefore?: boolean }
+  /**
+   * A paragraph: optionally on a new page, space above, then lines that may break across pages; kept on the page
+   * of the next paragraph's first line if `keepNext`.
+   */
+  | { kind: "lines"; before: number; count: number; height: number; pageBreakBefore?: boolean; keepNext?: boolean }
   /** A table: its header row repeats on every page, body rows never split. */
   | { kind: "table"; header: number; rows: number[] };
 
@@ -51,9 +54,10 @@ export function paginate(boxes: readonly Box[], pageHeight = TEXT_HEIGHT): PageC
     pages++;
     used = 0;
   };
-  for (const box of boxes) {
+  boxes.forEach((box, i) => {
     if (box.kind === "lines") {
       if (box.pageBreakBefore && used > 0) newPage();
+      else if (box.keepNext && used > 0 && used + keptHeight(boxes, i) > pageHeight) newPage();
       used += box.before;
       if (used > pageHeight) newPage();
       for (let i = 0; i < box.count; i++) {
@@ -71,6 +75,21 @@ export function paginate(boxes: readonly Box[], pageHeight = TEXT_HEIGHT): PageC
         used += row;
       }
     }
-  }
+  });
   return { pages, used };
+}
+
+/**
+ * Height of a run of keep-with-next paragraphs from `start` up to the first line of the paragraph after them: what
+ * must fit on one page (a run longer than a page is let break, as renderers do).
+ */
+function keptHeight(boxes: readonly Box[], start: number): number {
+  let height = 0;
+  for (let i = start; i < boxes.length; i++) {
+    const box = boxes[i]!;
+    if (box.kind !== "lines") return height + box.header + (box.rows[0] ?? 0);
+    height += box.before + (box.keepNext ? box.count * box.height : box.height);
+    if (!box.keepNext) return height;
+  }
+  return height;
 }

@@ -117,7 +117,7 @@ export function layoutCircular(circular: Circular, profile: Profile): LaidOut {
           // LibreOffice give a 2号 title line two grid cells.
           grid: { linePitch: LINE },
         },
-        footers: s.numbered ? pageNumberFooters(profile) : noPageNumbers(),
+        footers: s.numbered ? pageNumberFooters(profile, s.landscape) : noPageNumbers(),
         children: s.flow.children,
       }),
     ),

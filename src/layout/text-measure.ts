@@ -1,8 +1,8 @@
 /**
  * Widths and line breaks of text on the fixed 公文 grid, close enough to LibreOffice and Word to paginate by:
  * every CJK character and full-width mark is one em, Latin and digits take Times New Roman widths, LibreOffice adds
- * about 0.2 em where CJK meets Latin (it ignores w:autoSpaceDE), and closing punctuation never starts a line (it
- * hangs in the margin instead).
+ * about 0.2 em where CJK meets Latin (it ignores w:autoSpaceDE), and closing punctuation never starts a line: a
+ * comma or full stop hangs in the margin, any other closing mark takes the character before it down.
  */
 
 /** Times New Roman advance widths in em for the half-width characters circulars use; others count as 0.5. */
@@ -16,8 +16,10 @@ const LATIN_EM: Record<string, number> = {
 
 const CJK_GAP_EM = 0.2;
 
-/** Cannot start a line: LibreOffice hangs them at the end of the line before. */
+/** Cannot start a line. */
 const NO_LINE_START = new Set("，。、；：？！）》」』”’】〕〉…—·%,.;:?!)]」".split(""));
+/** Of those, what LibreOffice lets hang past the line's end; before the others it breaks a character earlier. */
+const HANGS = new Set("，。、,.".split(""));
 /** Cannot end a line: they move down with the character they open. */
 const NO_LINE_END = new Set("（《「『“‘【〔〈([".split(""));
 
@@ -87,12 +89,13 @@ export function breakLines(text: string, width: number, style: TextStyle, firstI
     const gap = prevWide !== undefined && wide !== prevWide && token.trim() ? CJK_GAP_EM * style.size * 20 : 0;
     const w = tokenWidth(token, style);
     const fits = used + gap + w <= limit + 1;
-    if (fits || line.length === 0 || NO_LINE_START.has(token)) {
+    if (fits || line.length === 0 || HANGS.has(token)) {
       line.push(token);
       used += gap + w;
     } else {
-      // An opening mark at the end of the line goes down with what it opens.
+      // A closing mark takes the character before it to the next line; an opening mark goes down with what it opens.
       const carried: string[] = [];
+      if (NO_LINE_START.has(token) && line.length > 1) carried.unshift(line.pop()!);
       while (line.length > 1 && NO_LINE_END.has(line[line.length - 1]!)) carried.unshift(line.pop()!);
       lines.push(line.join(""));
       line = [...carried, token];

@@ -55,7 +55,10 @@ export interface LineOptions {
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, both: AlignmentType.JUSTIFIED };
 
-/** A paragraph on the 22-line grid: exact line height, no space after, never auto-spaced. */
+/**
+ * A paragraph on the 22-line grid: exact line height, no space after, never auto-spaced, and no widow control —
+ * renderers would otherwise leave the last grid line of a page empty to keep two lines together.
+ */
 export function paragraph(children: ParagraphChild[], options: LineOptions = {}): Paragraph {
   return new Paragraph({
     children,
@@ -68,6 +71,7 @@ export function paragraph(children: ParagraphChild[], options: LineOptions = {})
     ...(options.tabStops ? { tabStops: options.tabStops } : {}),
     ...(options.frame ? { frame: options.frame } : {}),
     autoSpaceEastAsianText: false,
+    widowControl: false,
   });
 }
 

@@ -12,8 +12,11 @@ export async function packDocx(laidOut: LaidOut, date: string): Promise<Uint8Arr
     files[name] = strToU8(change(strFromU8(files[name]!)));
   };
   edit("word/document.xml", (xml) => spliceTables(xml, laidOut.rawTables));
-  // Word reads these from the defaults; the docx package has no option for autoSpaceDE.
-  edit("word/styles.xml", (xml) => xml.replace(/<w:pPrDefault>\s*<w:pPr>/, (m) => `${m}<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`));
+  // Paragraph defaults the docx package cannot write (in schema order): what a user types later in Word keeps the
+  // grid too — no widow control, no extra space between Chinese and Latin text.
+  edit("word/styles.xml", (xml) =>
+    xml.replace(/<w:pPrDefault>\s*<w:pPr>/, (m) => `${m}<w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`),
+  );
   edit("docProps/core.xml", (xml) => xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${date}T00:00:00Z$3`));
 
   // Local midnight of the 成文日期: zip stores local time fields, so this reads back the same in every time zone.
