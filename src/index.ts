@@ -1,5 +1,5 @@
 /** tongbao: quarterly inspection data (YAML) → a 通报 laid out to GB/T 9704-2012, as .docx. */
-export { build, compile, type BuildOptions, type Built, type Compiled } from "./pipeline.js";
+export { build, buildAttachments, compile, type BuildOptions, type Built, type BuiltAttachment, type Compiled } from "./pipeline.js";
 export { TongbaoError, formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 export type { CircularData } from "./validate/circular-data.js";
 export type * from "./model/circular.js";
@@ -11,7 +11,7 @@ export { checkRules } from "./validate/rules/check-rules.js";
 export { derive, templateContext, type Derived } from "./derive/derive-circular.js";
 export { buildModel } from "./render/build-model.js";
 export { TemplateSet, DEFAULT_TEMPLATES_DIR } from "./render/template-set.js";
-export { layoutCircular, type LaidOut } from "./layout/layout-circular.js";
+export { layoutAttachment, layoutCircular, type LaidOut } from "./layout/layout-circular.js";
 export { DEFAULT_PROFILE, resolveProfile, type Profile, type ProfileOverrides } from "./layout/profile.js";
 export { packDocx } from "./pack/pack-docx.js";
 export { writeOutput } from "./pack/write-output.js";

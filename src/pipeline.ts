@@ -1,6 +1,6 @@
 import { derive, type Derived } from "./derive/derive-circular.js";
 import { byPosition, throwIfErrors, type Diagnostic } from "./diagnostics.js";
-import { layoutCircular } from "./layout/layout-circular.js";
+import { layoutAttachment, layoutCircular } from "./layout/layout-circular.js";
 import { resolveProfile, type ProfileOverrides } from "./layout/profile.js";
 import { loadData, loadFile, type LoadedData } from "./load/load-circular.js";
 import type { Circular } from "./model/circular.js";
@@ -47,6 +47,35 @@ export async function compile(input: string | CircularData, options: BuildOption
   const diagnostics = [...findings, ...templates.diagnostics].sort(byPosition);
   throwIfErrors(diagnostics);
   return { loaded, derived, model, warnings: diagnostics };
+}
+
+export interface BuiltAttachment {
+  /** 1-based, as in 附件1. */
+  number: number;
+  title: string;
+  docx: Uint8Array;
+  pages: number;
+}
+
+/**
+ * The attachments alone, each as its own .docx laid out as in the full circular (`only` picks one, 1-based):
+ * after a correction, the tables can be reissued without the circular.
+ */
+export async function buildAttachments(input: string | CircularData, options: BuildOptions & { only?: number } = {}): Promise<Compiled & { attachments: BuiltAttachment[] }> {
+  const compiled = await compile(input, options);
+  const { attachments } = compiled.model;
+  if (options.only !== undefined && (options.only < 1 || options.only > attachments.length)) {
+    throw new RangeError(`没有附件${options.only}：这份通报有 ${attachments.length} 个附件`);
+  }
+  const profile = resolveProfile(options.style);
+  const numbers = options.only !== undefined ? [options.only] : attachments.map((_, i) => i + 1);
+  const built = await Promise.all(
+    numbers.map(async (number) => {
+      const laidOut = layoutAttachment(compiled.model, number - 1, profile);
+      return { number, title: attachments[number - 1]!.title, docx: await packDocx(laidOut, compiled.model.meta.date), pages: laidOut.pages };
+    }),
+  );
+  return { ...compiled, attachments: built };
 }
 
 /** The whole pipeline: the .docx bytes of the circular, laid out to GB/T 9704. */

@@ -1,11 +1,15 @@
 import { basename, extname, join } from "node:path";
-import { compile, build } from "../pipeline.js";
+import { build, buildAttachments, compile } from "../pipeline.js";
 import { writeOutput } from "../pack/write-output.js";
 import { LibreOfficeMissing, convertToPdf } from "../pdf/libreoffice.js";
 import { diagnosticsOf, report } from "./report.js";
 import { EXIT } from "./usage.js";
 
-export const outputName = (dataFile: string, dir: string): string => join(dir, `${basename(dataFile, extname(dataFile))}.docx`);
+const stem = (dataFile: string) => basename(dataFile, extname(dataFile));
+export const outputName = (dataFile: string, dir: string): string => join(dir, `${stem(dataFile)}.docx`);
+export const attachmentName = (dataFile: string, dir: string, number: number): string => join(dir, `${stem(dataFile)}-附件${number}.docx`);
+
+const written = (result: "written" | "unchanged") => (result === "written" ? "已生成" : "未变化");
 
 /**
  * tongbao build: every file is built or reported; nothing is written for a file with errors. With `pdf`, the
@@ -19,8 +23,7 @@ export async function buildCommand(files: string[], outDir: string, options: { p
       const result = await build(file);
       report(result.warnings);
       const out = outputName(file, outDir);
-      const written = await writeOutput(out, result.docx);
-      process.stdout.write(`${written === "written" ? "已生成" : "未变化"} ${out}（${result.pages} 页）\n`);
+      process.stdout.write(`${written(await writeOutput(out, result.docx))} ${out}（${result.pages} 页）\n`);
       built.push(out);
     } catch (e) {
       report(diagnosticsOf(e));
@@ -35,6 +38,31 @@ export async function buildCommand(files: string[], outDir: string, options: { p
       if (!(e instanceof LibreOfficeMissing)) throw e;
       process.stderr.write(`${e.message}\n`);
       return EXIT.badData;
+    }
+  }
+  return failed ? EXIT.badData : EXIT.ok;
+}
+
+/** tongbao attachments: each attachment as its own .docx, named after the circular and the attachment. */
+export async function attachmentsCommand(files: string[], outDir: string, only: number | undefined): Promise<number> {
+  let failed = false;
+  for (const file of files) {
+    try {
+      const result = await buildAttachments(file, only !== undefined ? { only } : {});
+      report(result.warnings);
+      for (const a of result.attachments) {
+        const out = attachmentName(file, outDir, a.number);
+        process.stdout.write(`${written(await writeOutput(out, a.docx))} ${out}（附件${a.number} ${a.title}，${a.pages} 页）\n`);
+      }
+    } catch (e) {
+      if (e instanceof RangeError) {
+        process.stderr.write(`${file}: 错误：${e.message}\n`);
+        failed = true;
+        continue;
+      }
+      report(diagnosticsOf(e));
+      process.stderr.write(`未生成：${file} 有错误，见上。\n`);
+      failed = true;
     }
   }
   return failed ? EXIT.badData : EXIT.ok;

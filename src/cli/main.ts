@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { buildCommand, checkCommand } from "./commands.js";
+import { attachmentsCommand, buildCommand, checkCommand } from "./commands.js";
 import { EXIT, HELP, UsageError } from "./usage.js";
 
 async function main(argv: string[]): Promise<number> {
@@ -16,7 +16,7 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { out: { type: "string", short: "o" }, pdf: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: { out: { type: "string", short: "o" }, pdf: { type: "boolean" }, only: { type: "string" }, help: { type: "boolean", short: "h" } },
       strict: true,
     });
   } catch (e) {
@@ -30,6 +30,13 @@ async function main(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError("请给出至少一个数据文件（.yaml）");
   if (command === "check" && (values.out !== undefined || values.pdf)) throw new UsageError("check 不写文件，不接受 -o 或 --pdf");
   if (command === "check") return checkCommand(positionals);
+  if (values.only !== undefined && command !== "attachments") throw new UsageError("--only 只用于 attachments");
+  if (command === "attachments") {
+    const only = values.only === undefined ? undefined : Number(values.only);
+    if (only !== undefined && !(Number.isInteger(only) && only >= 1)) throw new UsageError(`--only 要写附件的序号（1、2……），这里写的是 ${values.only}`);
+    if (values.pdf) throw new UsageError("attachments 不接受 --pdf");
+    return attachmentsCommand(positionals, values.out ?? "out", only);
+  }
   return buildCommand(positionals, values.out ?? "out", { pdf: command === "pdf" || values.pdf === true });
 }
 

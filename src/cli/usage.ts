@@ -9,6 +9,8 @@ export const HELP: Record<string, string> = {
 用法：
   tongbao build <数据.yaml>… [-o 目录]   生成通报，默认写到 out/
   tongbao pdf <数据.yaml>… [-o 目录]     生成通报，并用 LibreOffice 转成 PDF 放在旁边
+  tongbao attachments <数据.yaml>… [--only N] [-o 目录]
+                                         只生成附件，每个附件一个 .docx（整改后重出附件用）
   tongbao check <数据.yaml>…             只检查数据，不生成文件
 
 每个命令都可加 --help 查看说明。
@@ -30,6 +32,16 @@ export const HELP: Record<string, string> = {
 没有安装 LibreOffice 时给出安装方法，退出码 1。
 
 选项：
+  -o, --out <目录>   输出目录（默认 out）
+  -h, --help         显示本说明`,
+  attachments: `用法：tongbao attachments <数据.yaml>… [--only N] [-o 目录]
+
+只生成附件：每个附件写成 <目录>/<名称>-附件N.docx（默认目录 out/），版式与通报里的附件相同，
+页码从 1 起；附件标签前加通报的发文字号（GB/T 9704 7.3.7：附件单独装订时）。
+数据改动后（如申诉、整改），用它重出附件，不必重发通报。
+
+选项：
+      --only <N>     只生成附件 N
   -o, --out <目录>   输出目录（默认 out）
   -h, --help         显示本说明`,
   check: `用法：tongbao check <数据.yaml>…

@@ -18,9 +18,10 @@ const placeholder = (index: number) => `\u2063TONGBAO-TABLE-${index}\u2063`;
 
 /**
  * An attachment on new pages (GB/T 9704 7.3.7): 附件N in 3号黑体 flush left on line 1, the title centred on line 3,
- * then the table at the full 版心 width with its header row repeated on every page, and the notes under it.
+ * then the table at the full 版心 width with its header row repeated on every page, and the notes under it. Printed
+ * `separate`ly, it starts its own document and its label is led by the circular's 发文字号.
  */
-export function attachmentPages(attachment: Attachment, index: number, profile: Profile): AttachmentPages {
+export function attachmentPages(attachment: Attachment, index: number, profile: Profile, separate = false): AttachmentPages {
   const size = profile.tableFontSize;
   const style = { size };
   const headerStyle = { size };
@@ -28,8 +29,8 @@ export function attachmentPages(attachment: Attachment, index: number, profile: 
   const width = plan.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
   const flow = new Flow();
 
-  const pageBreakBefore = !plan.landscape; // a landscape section starts its own page
-  flow.add(paragraph([run(attachment.label, { face: "hei" }, profile)], { align: "left", pageBreakBefore }), {
+  const pageBreakBefore = !plan.landscape && !separate; // a section or a document starts its own page
+  flow.add(paragraph([run(separate ? attachment.separateLabel : attachment.label, { face: "hei" }, profile)], { align: "left", pageBreakBefore }), {
     kind: "lines",
     before: 0,
     count: 1,

@@ -89,19 +89,17 @@ function countPages(sections: SectionPlan[]): number {
   return sections.reduce((n, s) => n + paginate(s.flow.boxes, pageHeight(s)).pages, 0);
 }
 
-export function layoutCircular(circular: Circular, profile: Profile): LaidOut {
-  const sections = planSections(circular, profile);
-  placeColophon(circular, sections, profile);
-  const bodyFont = fontFor("body", profile);
-  const document = new Document({
-    title: circular.meta.title,
-    creator: circular.meta.issuer,
-    lastModifiedBy: circular.meta.issuer,
+/** The .docx document for planned sections: GB/T 9704 defaults, numbered or unnumbered odd and even footers. */
+function documentOf(sections: SectionPlan[], meta: Circular["meta"], profile: Profile): Document {
+  return new Document({
+    title: meta.title,
+    creator: meta.issuer,
+    lastModifiedBy: meta.issuer,
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
         document: {
-          run: { size: 32, font: bodyFont, language: { value: "en-US", eastAsia: "zh-CN" } },
+          run: { size: 32, font: fontFor("body", profile), language: { value: "en-US", eastAsia: "zh-CN" } },
           paragraph: { spacing: { before: 0, after: 0, line: LINE, lineRule: LineRuleType.EXACT } },
         },
       },
@@ -122,5 +120,26 @@ export function layoutCircular(circular: Circular, profile: Profile): LaidOut {
       }),
     ),
   });
-  return { document, rawTables: sections.flatMap((s) => s.flow.rawTables), pages: countPages(sections) };
+}
+
+const laidOut = (sections: SectionPlan[], meta: Circular["meta"], profile: Profile): LaidOut => ({
+  document: documentOf(sections, meta, profile),
+  rawTables: sections.flatMap((s) => s.flow.rawTables),
+  pages: countPages(sections),
+});
+
+export function layoutCircular(circular: Circular, profile: Profile): LaidOut {
+  const sections = planSections(circular, profile);
+  placeColophon(circular, sections, profile);
+  return laidOut(sections, circular.meta, profile);
+}
+
+/**
+ * One attachment as a document of its own, for correcting attachments without reissuing the circular: the same
+ * pages as in the full circular, numbered from 1, under the label GB/T 9704 gives a separately bound attachment.
+ */
+export function layoutAttachment(circular: Circular, index: number, profile: Profile): LaidOut {
+  const { flow, landscape } = attachmentPages(circular.attachments[index]!, index, profile, true);
+  const attachment = circular.attachments[index]!;
+  return laidOut([{ flow, landscape, numbered: true }], { ...circular.meta, title: `${attachment.separateLabel} ${attachment.title}` }, profile);
 }

@@ -88,6 +88,8 @@ export interface AttachmentList {
 export interface Attachment {
   /** 附件1 (or 附件 when there is only one). */
   label: string;
+  /** The label when the attachment is printed on its own: led by the circular's 发文字号 (GB/T 9704 7.3.7). */
+  separateLabel: string;
   title: string;
   subtitle?: string;
   table: Table;

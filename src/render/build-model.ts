@@ -33,7 +33,8 @@ export function buildModel(derived: Derived, templates: TemplateSet): Circular {
       : {}),
     signature: text(data.signature, ["signature"]),
     date: templates.element("date", context),
-    ...(data.note !== undefined ? { note: templates.element("note", context) } : {}),
+    // The template sees the note's own fields: a sentence as `text`, or contact, phone and fax.
+    ...(data.note !== undefined ? { note: templates.element("note", typeof data.note === "string" ? { text: data.note } : data.note) } : {}),
     ...(data.publicity !== undefined ? { publicity: templates.element("publicity", context) } : {}),
     attachments,
     ...(data.colophon
@@ -47,6 +48,9 @@ export function buildModel(derived: Derived, templates: TemplateSet): Circular {
       : {}),
   };
 }
+
+/** The number that identifies the circular: the 发文字号, or the 明电编号 of a telegram. */
+const docNumberOf = (data: Partial<CircularData>): string | undefined => data.header?.docNumber ?? data.telegram?.docNumber;
 
 function telegramHeader(telegram: NonNullable<CircularData["telegram"]>, templates: TemplateSet, context: object): TelegramHeader {
   const label = (name: string) => templates.element(`labels/telegram-${name}`, context);
@@ -88,8 +92,10 @@ function buildAttachment(
 ): Attachment {
   const at: DataPath = ["attachments", index];
   const text = (source: string, path: DataPath) => templates.text(source, context, [...at, ...path]);
+  const label = templates.element("attachment-label", { ...context, number: index + 1, single });
   return {
-    label: templates.element("attachment-label", { ...context, number: index + 1, single }),
+    label,
+    separateLabel: templates.element("attachment-label-separate", { label, docNumber: docNumberOf(context as Partial<CircularData>) }),
     title: text(attachment.title, ["title"]),
     ...(attachment.subtitle !== undefined ? { subtitle: text(attachment.subtitle, ["subtitle"]) } : {}),
     table: buildTable(attachment, figures ?? { rows: [], totals: {} }, (source, row, c) =>
