@@ -26,8 +26,10 @@ export function checkRules(derived: Derived, loaded: LoadedData): Diagnostic[] {
     if (i >= 0) used.add(i);
     return i < 0;
   });
+  // Only a clean run can tell an acknowledgement is stale: an error may hide the warning it answers.
+  const clean = !findings.some((f) => f.severity === "error");
   acks.forEach((a, i) => {
-    if (!used.has(i)) {
+    if (clean && !used.has(i)) {
       kept.push({ severity: "warning", code: "stale-acknowledgement", path: ["acknowledge", i], message: `登记的提醒（${a.check} @ ${a.at}）没有出现`, hint: "数据已改正的话，删去这条登记" });
     }
   });
