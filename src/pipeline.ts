@@ -14,7 +14,7 @@ import { checkRules } from "./validate/rules/check-rules.js";
 export interface BuildOptions {
   /** Template directories, later ones overriding earlier ones by file name; the package's own come first. */
   templates?: string[];
-  /** House style overrides. */
+  /** House style overrides, applied over the data file's own `style`. */
   style?: ProfileOverrides;
 }
 
@@ -67,7 +67,7 @@ export async function buildAttachments(input: string | CircularData, options: Bu
   if (options.only !== undefined && (options.only < 1 || options.only > attachments.length)) {
     throw new RangeError(`没有附件${options.only}：这份通报有 ${attachments.length} 个附件`);
   }
-  const profile = resolveProfile(options.style);
+  const profile = resolveProfile(compiled.derived.data.style, options.style);
   const numbers = options.only !== undefined ? [options.only] : attachments.map((_, i) => i + 1);
   const built = await Promise.all(
     numbers.map(async (number) => {
@@ -81,6 +81,6 @@ export async function buildAttachments(input: string | CircularData, options: Bu
 /** The whole pipeline: the .docx bytes of the circular, laid out to GB/T 9704. */
 export async function build(input: string | CircularData, options: BuildOptions = {}): Promise<Built> {
   const compiled = await compile(input, options);
-  const laidOut = layoutCircular(compiled.model, resolveProfile(options.style));
+  const laidOut = layoutCircular(compiled.model, resolveProfile(compiled.derived.data.style, options.style));
   return { ...compiled, docx: await packDocx(laidOut, compiled.model.meta.date), pages: laidOut.pages };
 }

@@ -5,16 +5,18 @@ import { bodyBlocks, recipientsBlock, titleBlock } from "./body.js";
 import { attachmentListBlock, noteBlock, publicityBlock, signatureBlock } from "./closing.js";
 import { colophonBlock, colophonHeight } from "./colophon.js";
 import { Flow, paginate, type RawTable } from "./flow.js";
+import { fontTable, type FontEntry } from "./font-table.js";
 import { documentHeader, telegramHeader } from "./header.js";
 import { LANDSCAPE_TEXT_HEIGHT, LINE, PAGE, TEXT_HEIGHT } from "./page-geometry.js";
 import { noPageNumbers, pageNumberFooters } from "./page-numbers.js";
 import type { Profile } from "./profile.js";
 import { fontFor, paragraph } from "./typography.js";
 
-/** The laid-out circular: a docx Document plus the tables to splice in when packing. */
+/** The laid-out circular: a docx Document plus what packing adds that the docx package cannot write. */
 export interface LaidOut {
   document: Document;
   rawTables: RawTable[];
+  fonts: FontEntry[];
   /** Pages as counted by the layout (the 版记 page included). */
   pages: number;
 }
@@ -125,6 +127,7 @@ function documentOf(sections: SectionPlan[], meta: Circular["meta"], profile: Pr
 const laidOut = (sections: SectionPlan[], meta: Circular["meta"], profile: Profile): LaidOut => ({
   document: documentOf(sections, meta, profile),
   rawTables: sections.flatMap((s) => s.flow.rawTables),
+  fonts: fontTable(profile),
   pages: countPages(sections),
 });
 

@@ -47,7 +47,10 @@ export const DEFAULT_PROFILE: Profile = {
 
 export type ProfileOverrides = Partial<Omit<Profile, "fonts">> & { fonts?: Partial<Profile["fonts"]> };
 
-export function resolveProfile(overrides: ProfileOverrides | undefined): Profile {
-  if (!overrides) return DEFAULT_PROFILE;
-  return { ...DEFAULT_PROFILE, ...overrides, fonts: { ...DEFAULT_PROFILE.fonts, ...overrides.fonts } };
+/** The defaults with each layer of overrides applied in turn (the data file's, then the caller's). */
+export function resolveProfile(...layers: (ProfileOverrides | undefined)[]): Profile {
+  return layers.reduce<Profile>(
+    (profile, o) => (o ? { ...profile, ...o, red: (o.red ?? profile.red).toUpperCase(), fonts: { ...profile.fonts, ...o.fonts } } : profile),
+    DEFAULT_PROFILE,
+  );
 }

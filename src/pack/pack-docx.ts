@@ -17,6 +17,7 @@ export async function packDocx(laidOut: LaidOut, date: string): Promise<Uint8Arr
   edit("word/styles.xml", (xml) =>
     xml.replace(/<w:pPrDefault>\s*<w:pPr>/, (m) => `${m}<w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`),
   );
+  edit("word/fontTable.xml", (xml) => xml.replace(/<w:fonts([^>]*)\/>|<w:fonts([^>]*)>[\s\S]*<\/w:fonts>/, (_, a, b) => `<w:fonts${a ?? b}>${laidOut.fonts.map(fontXml).join("")}</w:fonts>`));
   edit("docProps/core.xml", (xml) => xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${date}T00:00:00Z$3`));
 
   // Local midnight of the 成文日期: zip stores local time fields, so this reads back the same in every time zone.
@@ -25,6 +26,13 @@ export async function packDocx(laidOut: LaidOut, date: string): Promise<Uint8Arr
   const entries: Zippable = {};
   for (const name of Object.keys(files)) entries[name] = [files[name]!, { mtime, level: 6 }];
   return zipSync(entries);
+}
+
+const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+function fontXml(f: LaidOut["fonts"][number]): string {
+  const alt = f.altName ? `<w:altName w:val="${escapeAttr(f.altName)}"/>` : "";
+  return `<w:font w:name="${escapeAttr(f.name)}">${alt}<w:charset w:val="${f.charset}"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`;
 }
 
 /** Replaces each placeholder paragraph with its table. */

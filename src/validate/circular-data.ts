@@ -1,4 +1,5 @@
 /** The shape of a data file that passed schemas/circular.schema.json: the input the later stages rely on. */
+import type { ProfileOverrides } from "../layout/profile.js";
 
 export type IsoDate = string;
 
@@ -146,5 +147,7 @@ export interface CircularData {
   note?: string | ContactNote;
   publicity?: string;
   colophon?: ColophonData;
+  /** House style: overrides of the GB/T 9704 defaults. */
+  style?: ProfileOverrides;
   acknowledge?: Acknowledgement[];
 }
