@@ -111,8 +111,10 @@ describe.each(Object.keys(EXAMPLES) as Name[])("%s rendered by LibreOffice", (na
   it("sets 28 characters on every full line of body text", () => {
     const rows = bodyPages(rendered[name]).flatMap(textRows);
     // A full line is justified to the right edge of the 版心 (closing punctuation may hang past it); rows whose
-    // words stand far apart are the 明电 header's fields, set by tab stops.
+    // words stand far apart are the 明电 header's fields, set by tab stops; a 3号 row's box is ~21 pt high, which
+    // leaves out a 发文机关标志 narrowed to the full width.
     const full = (r: Row) =>
+      r.yMax - r.yMin < 24 &&
       r.xMax >= BLOCK.right - 1.5 &&
       (Math.abs(r.xMin - BLOCK.left) < 1 || Math.abs(r.xMin - (BLOCK.left + 2 * 15.75)) < 1) &&
       r.words.every((w, i) => i === 0 || w.xMin - r.words[i - 1]!.xMax < 20);
@@ -216,6 +218,22 @@ describe("版头", () => {
     // The mark fits one line of the 版心.
     expect(red[0]!.left).toBeGreaterThanOrEqual(28 - 0.5);
     expect(red[0]!.right).toBeLessThanOrEqual(184 + 0.5);
+  });
+
+  it("份号, 密级 and 紧急程度 stand top-left on lines 1–3; a long 发文机关标志 is narrowed to the 版心, still 35 mm down", () => {
+    const { pages, images } = rendered.wide;
+    const rows = textRows(pages[0]!);
+    expect(rows.slice(0, 3).map((r) => r.text)).toEqual(["000123", "机密★1年", "特急"]);
+    rows.slice(0, 3).forEach((r, i) => {
+      expect(r.xMin).toBeCloseTo(BLOCK.left, 0);
+      expect(r.yMax - BLOCK.top).toBeGreaterThan(i * LINE_PT);
+      expect(r.yMax - BLOCK.top).toBeLessThanOrEqual((i + 1) * LINE_PT);
+    });
+    const mark = inkBands(images[0]!, "red")[0]!;
+    expect(mark.top).toBeCloseTo(37 + 35, 0);
+    expect(mark.left).toBeGreaterThanOrEqual(28 - 0.5);
+    expect(mark.right).toBeLessThanOrEqual(184 + 0.5);
+    expect(mark.right - mark.left).toBeGreaterThan(150);
   });
 
   it("明电: the red 发电 mark over the field grid, closed by a red line as wide as the 版心", () => {
