@@ -3,6 +3,7 @@ import { byPosition, throwIfErrors, type Diagnostic } from "./diagnostics.js";
 import { layoutAttachment, layoutCircular } from "./layout/layout-circular.js";
 import { resolveProfile, type ProfileOverrides } from "./layout/profile.js";
 import { loadData, loadFile, type LoadedData } from "./load/load-circular.js";
+import { readSeal } from "./load/read-seal.js";
 import type { Circular } from "./model/circular.js";
 import { packDocx } from "./pack/pack-docx.js";
 import { buildModel } from "./render/build-model.js";
@@ -42,9 +43,10 @@ export async function compile(input: string | CircularData, options: BuildOption
   const derived = derive(loaded.data as CircularData);
   const templates = new TemplateSet(loaded, [DEFAULT_TEMPLATES_DIR, ...(options.templates ?? [])]);
   const findings = checkRules(derived, loaded);
+  const seal = derived.data.seal ? await readSeal(derived.data.seal, loaded) : { diagnostics: [] };
   // Rendering needs consistent data only to be meaningful, not to run: doing it anyway reports template errors too.
-  const model = buildModel(derived, templates);
-  const diagnostics = [...findings, ...templates.diagnostics].sort(byPosition);
+  const model = buildModel(derived, templates, seal.seal);
+  const diagnostics = [...findings, ...seal.diagnostics, ...templates.diagnostics].sort(byPosition);
   throwIfErrors(diagnostics);
   return { loaded, derived, model, warnings: diagnostics };
 }

@@ -1,4 +1,4 @@
-import type { TextRun } from "docx";
+import type { ParagraphChild } from "docx";
 import type { Block, Title } from "../model/circular.js";
 import { Flow } from "./flow.js";
 import { headingLevel, headingText, pointOrdinal } from "./numbering.js";
@@ -17,9 +17,13 @@ export interface Span {
  * One body paragraph from styled spans, measured as it will break: 3号, justified, first line indented two
  * characters unless told otherwise.
  */
-export function bodyParagraph(spans: Span[], profile: Profile, options: LineOptions & { firstIndent?: number; width?: number } = {}): Flow {
+export function bodyParagraph(
+  spans: Span[],
+  profile: Profile,
+  options: LineOptions & { firstIndent?: number; width?: number; lead?: ParagraphChild[] } = {},
+): Flow {
   const firstIndent = options.firstIndent ?? chars(2);
-  const runs: TextRun[] = spans.map((s) => run(s.text, s.style ?? {}, profile));
+  const runs: ParagraphChild[] = [...(options.lead ?? []), ...spans.map((s) => run(s.text, s.style ?? {}, profile))];
   const size = spans[0]?.style?.size ?? BODY_SIZE;
   const left = typeof options.indent?.left === "number" ? options.indent.left : 0;
   const hanging = typeof options.indent?.hanging === "number" ? options.indent.hanging : 0;

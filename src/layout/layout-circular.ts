@@ -39,7 +39,7 @@ function mainFlow(circular: Circular, profile: Profile): Flow {
   flow.append(recipientsBlock(circular.recipients, profile));
   flow.append(bodyBlocks(circular.body, profile));
   if (circular.attachmentList) flow.append(attachmentListBlock(circular.attachmentList, profile));
-  flow.append(signatureBlock(circular.signature, circular.date, profile));
+  flow.append(signatureBlock(circular.signature, circular.date, profile, circular.seal));
   if (circular.note) flow.append(noteBlock(circular.note, profile));
   if (circular.publicity) flow.append(publicityBlock(circular.publicity, profile));
   return flow;

@@ -20,6 +20,8 @@ export interface Circular {
   signature: string;
   /** 成文日期 as written: 2019年3月20日. */
   date: string;
+  /** The seal stamped over 署名 and 成文日期, when the data gives its image. */
+  seal?: Seal;
   /** 附注, with its parentheses. */
   note?: string;
   /** 公开方式 line, e.g. 公开方式：主动公开. */
@@ -114,6 +116,13 @@ export interface Cell {
   lines: string[];
   rowSpan?: number;
   colSpan?: number;
+}
+
+export interface Seal {
+  image: Uint8Array;
+  type: "png" | "jpg";
+  /** Diameter in millimetres. */
+  size: number;
 }
 
 export interface Colophon {

@@ -1,13 +1,16 @@
 import type { DataPath } from "../load/data-path.js";
 import { templateContext, type Derived } from "../derive/derive-circular.js";
 import type { TableFigures } from "../derive/tables.js";
-import type { Attachment, Block, Cell, Circular, Table, TelegramHeader } from "../model/circular.js";
+import type { Attachment, Block, Cell, Circular, Seal, Table, TelegramHeader } from "../model/circular.js";
 import type { AttachmentData, BlockData, CircularData } from "../validate/circular-data.js";
 import { chineseNumeral } from "./chinese-numerals.js";
 import type { TemplateSet } from "./template-set.js";
 
-/** Fills the document model with text: the element templates for fixed wording, the data's own text for the rest. */
-export function buildModel(derived: Derived, templates: TemplateSet): Circular {
+/**
+ * Fills the document model with text: the element templates for fixed wording, the data's own text for the rest.
+ * The seal's image, read by the load stage, is passed through.
+ */
+export function buildModel(derived: Derived, templates: TemplateSet, seal?: Seal): Circular {
   const { data } = derived;
   const context = templateContext(derived);
   const text = (source: string, path: DataPath) => templates.text(source, context, path);
@@ -33,6 +36,7 @@ export function buildModel(derived: Derived, templates: TemplateSet): Circular {
       : {}),
     signature: text(data.signature, ["signature"]),
     date: templates.element("date", context),
+    ...(seal ? { seal } : {}),
     // The template sees the note's own fields: a sentence as `text`, or contact, phone and fax.
     ...(data.note !== undefined ? { note: templates.element("note", typeof data.note === "string" ? { text: data.note } : data.note) } : {}),
     ...(data.publicity !== undefined ? { publicity: templates.element("publicity", context) } : {}),

@@ -117,6 +117,13 @@ export interface ContactNote {
   fax?: string;
 }
 
+export interface SealData {
+  /** Path of a PNG or JPEG, relative to the data file. */
+  image: string;
+  /** Diameter in millimetres. */
+  size?: number;
+}
+
 export interface ColophonData {
   cc?: string[];
   printedBy: string;
@@ -144,6 +151,7 @@ export interface CircularData {
   attachments?: AttachmentData[];
   signature: string;
   date: IsoDate;
+  seal?: SealData;
   note?: string | ContactNote;
   publicity?: string;
   colophon?: ColophonData;
