@@ -70,6 +70,14 @@ describe("bad input is reported with file:line:col in Chinese, exit 1, and nothi
     expect(r.written).toEqual([]);
   });
 
+  it("a seal image that is not there", () => {
+    const r = buildBroken((s) => s.replace("date: 2019-03-20\n", "date: 2019-03-20\nseal: { image: seals/none.png }\n"));
+    const at = position(r.source, "seals/none.png");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${r.file}:${at.line}:${at.col}: 错误：找不到印章图片 .*seals/none.png`));
+    expect(r.written).toEqual([]);
+  });
+
   it("a failed rebuild leaves the previous good file untouched", () => {
     const dir = mkdtempSync(join(tmpdir(), "tongbao-keep-"));
     const file = join(dir, "c.yaml");

@@ -2,10 +2,13 @@
  * GB/T 9704 proven in a real renderer: every example is built, converted to PDF by LibreOffice (with the project's
  * fontconfig map) and measured with poppler — text positions from pdftotext, ink from rendered page images.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { CircularData } from "../src/validate/circular-data.js";
+import { sealPng } from "./helpers/png.js";
 import { build } from "../src/pipeline.js";
 import { convertToPdf } from "../src/pdf/libreoffice.js";
 import { BLOCK, inkBands, readPdf, renderPages, rules, toMm, toPt, type Image, type PdfPage, type Row } from "./helpers/pdf.js";
@@ -15,6 +18,8 @@ const EXAMPLES = {
   chaozhou: "data/chaozhou-2020-q3.yaml",
   zhanjiang: "data/zhanjiang-2021-q1.yaml",
   wide: "test/fixtures/data/wide-table.yaml",
+  /** Zhanjiang printed with its seal. */
+  sealed: "data/zhanjiang-2021-q1.yaml",
 } as const;
 type Name = keyof typeof EXAMPLES;
 
@@ -31,7 +36,10 @@ const LINE_PT = 579 / 20;
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "tongbao-layout-"));
   const names = Object.keys(EXAMPLES) as Name[];
-  const built = await Promise.all(names.map((n) => build(EXAMPLES[n])));
+  const seal = join(dir, "seal.png");
+  writeFileSync(seal, sealPng());
+  const sealed = { ...(parse(readFileSync(EXAMPLES.sealed, "utf8")) as CircularData), seal: { image: seal } };
+  const built = await Promise.all(names.map((n) => build(n === "sealed" ? sealed : EXAMPLES[n])));
   const files = names.map((n, i) => {
     const file = join(dir, `${n}.docx`);
     writeFileSync(file, built[i]!.docx);
@@ -195,6 +203,38 @@ describe.each(Object.keys(EXAMPLES) as Name[])("%s rendered by LibreOffice", (na
       expect(b!).toBeLessThan(a!);
       expect(b!).toBeLessThan(c!);
     }
+  });
+});
+
+describe("署名, 成文日期 and seal (GB/T 9704 7.3.5)", () => {
+  const closing = (name: Name) => {
+    const page = rendered[name].pages.find((p) => textRows(p).some((r) => r.text === "湛江市人民政府办公室"))!;
+    const rows = textRows(page);
+    const signature = rows.findIndex((r) => r.text === "湛江市人民政府办公室");
+    return { page, index: rendered[name].pages.indexOf(page), above: rows[signature - 1]!, signature: rows[signature]!, date: rows[signature + 1]! };
+  };
+
+  it("without a seal: one blank line, 署名 two characters from the right, the date two characters right of its start", () => {
+    const { above, signature, date } = closing("zhanjiang");
+    expect(signature.yMax - above.yMax).toBeCloseTo(2 * LINE_PT, 0);
+    expect(BLOCK.right - signature.xMax).toBeCloseTo(2 * 15.75, -0.5);
+    expect(date.xMin - signature.xMin).toBeCloseTo(2 * 15.75, -0.5);
+  });
+
+  it("with a seal: the date four characters from the right, the 署名 centred over it, the seal centred on both above them", () => {
+    const { index, above, signature, date } = closing("sealed");
+    expect(BLOCK.right - date.xMax).toBeCloseTo(4 * 15.75, -0.5);
+    expect((signature.xMin + signature.xMax) / 2).toBeCloseTo((date.xMin + date.xMax) / 2, -0.5);
+    const ring = inkBands(rendered.sealed.images[index]!, "red");
+    const seal = { top: ring[0]!.top, bottom: ring[ring.length - 1]!.bottom, left: Math.min(...ring.map((b) => b.left)), right: Math.max(...ring.map((b) => b.right)) };
+    expect(seal.bottom - seal.top).toBeCloseTo(42, -0.5);
+    expect((seal.left + seal.right) / 2).toBeCloseTo(toMm((date.xMin + date.xMax) / 2), 0);
+    // Its top within one line of the text above; 署名 and date below its centre, inside it.
+    expect(seal.top - toMm(above.yMax)).toBeGreaterThan(0);
+    expect(seal.top - toMm(above.yMax)).toBeLessThan(toMm(LINE_PT));
+    const centre = (seal.top + seal.bottom) / 2;
+    expect(toMm(signature.yMin)).toBeGreaterThan(centre - toMm(LINE_PT) / 2);
+    expect(toMm(date.yMax)).toBeLessThan(seal.bottom);
   });
 });
 

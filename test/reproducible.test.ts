@@ -1,9 +1,13 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { unzipSync, strFromU8 } from "fflate";
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { build } from "../src/pipeline.js";
+import type { CircularData } from "../src/validate/circular-data.js";
+import { sealPng } from "./helpers/png.js";
 import { ROOT, tongbao } from "./helpers/cli.js";
 
 const FAKE_CLOCK = pathToFileURL(join(ROOT, "test/fixtures/fake-clock.mjs")).href;
@@ -38,6 +42,15 @@ describe("the same data gives the same bytes", () => {
     expect(core).toContain(">2019-03-20T00:00:00Z</dcterms:created>");
     expect(core).toContain(">2019-03-20T00:00:00Z</dcterms:modified>");
     expect(new Set(entryTimes(bytes))).toEqual(new Set(["2019-3-20 0:0"]));
+  });
+
+  it("a circular with a seal image, built twice in one process", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tongbao-seal-"));
+    const seal = join(dir, "seal.png");
+    writeFileSync(seal, sealPng());
+    const data = { ...(parse(readFileSync(join(ROOT, "data/zhanjiang-2021-q1.yaml"), "utf8")) as CircularData), seal: { image: seal } };
+    const [a, b] = [await build(data), await build(data)];
+    expect(Buffer.from(a.docx).equals(Buffer.from(b.docx))).toBe(true);
   });
 
   it("a rebuild says which outputs changed and which did not", () => {
