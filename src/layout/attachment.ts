@@ -4,7 +4,7 @@ import { planColumns } from "./column-widths.js";
 import { Flow } from "./flow.js";
 import { LANDSCAPE_TEXT_WIDTH, LINE, TEXT_WIDTH, TITLE_SIZE } from "./page-geometry.js";
 import type { Profile } from "./profile.js";
-import { rowHeights, tableXml, type TableGeometry } from "./table-xml.js";
+import { measureTable, tableLineHeight, tableXml, type TableGeometry } from "./table-xml.js";
 import { titleLines } from "./title-lines.js";
 import { paragraph, run } from "./typography.js";
 
@@ -49,10 +49,11 @@ export function attachmentPages(attachment: Attachment, index: number, profile: 
     flow.add(paragraph([run(attachment.subtitle, { face: "kai" }, profile)], { align: "center", keepNext: true }), { kind: "lines", before: 0, count: 1, height: LINE, keepNext: true });
   }
 
-  const geometry: TableGeometry = { widths: plan.widths, style, lineHeight: Math.round(size * 20 * 1.2) };
+  const geometry: TableGeometry = { widths: plan.widths, style, lineHeight: tableLineHeight(size) };
+  const measure = measureTable(attachment.table, geometry, headerStyle);
   const marker = placeholder(index);
-  flow.rawTables.push({ placeholder: marker, xml: tableXml(attachment.table, geometry, profile) });
-  flow.add(paragraph([run(marker, {}, profile)]), { kind: "table", ...rowHeights(attachment.table, geometry, headerStyle) });
+  flow.rawTables.push({ placeholder: marker, xml: tableXml(attachment.table, geometry, measure.aligns) });
+  flow.add(paragraph([run(marker, {}, profile)]), { kind: "table", header: measure.header, rows: measure.rows });
 
   // 注： hangs so that a long note wraps under its text.
   const hanging = 2 * size * 20;

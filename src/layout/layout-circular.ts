@@ -6,6 +6,7 @@ import { attachmentListBlock, noteBlock, publicityBlock, signatureBlock } from "
 import { colophonBlock, colophonHeight } from "./colophon.js";
 import { Flow, paginate, type RawTable } from "./flow.js";
 import { fontTable, type FontEntry } from "./font-table.js";
+import { tableStyles } from "./table-xml.js";
 import { documentHeader, telegramHeader } from "./header.js";
 import { LANDSCAPE_TEXT_HEIGHT, LINE, PAGE, TEXT_HEIGHT } from "./page-geometry.js";
 import { noPageNumbers, pageNumberFooters } from "./page-numbers.js";
@@ -105,6 +106,7 @@ function documentOf(sections: SectionPlan[], meta: Circular["meta"], profile: Pr
           paragraph: { spacing: { before: 0, after: 0, line: LINE, lineRule: LineRuleType.EXACT } },
         },
       },
+      paragraphStyles: tableStyles(profile),
     },
     sections: sections.map(
       (s): ISectionOptions => ({

@@ -1,17 +1,19 @@
+import { LineRuleType, type IParagraphStyleOptions } from "docx";
 import type { Cell, Table } from "../model/circular.js";
+import { CELL_PADDING_X, CELL_PADDING_Y } from "./column-widths.js";
 import type { Profile } from "./profile.js";
 import { breakLines, type TextStyle } from "./text-measure.js";
-import { CELL_PADDING_X, CELL_PADDING_Y } from "./column-widths.js";
-import { fontFor, type Face } from "./typography.js";
+import { fontFor } from "./typography.js";
 
 /**
  * Attachment tables written straight as WordprocessingML. The docx package builds an object per element and takes
  * seconds for thousands of rows; this writes the same markup (tblHeader, cantSplit, vMerge, gridSpan, fixed
- * layout) as one string, in time linear in the cells.
+ * layout) as one string, in time linear in the cells. Fonts, size and spacing live in two paragraph styles, so
+ * each cell carries only its text and alignment.
  */
 
-const escape = (text: string): string =>
-  text.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]!);
+export const TABLE_HEADER_STYLE = "TongbaoTableHeader";
+export const TABLE_BODY_STYLE = "TongbaoTableBody";
 
 export interface TableGeometry {
   widths: number[];
@@ -20,15 +22,27 @@ export interface TableGeometry {
   lineHeight: number;
 }
 
-function runXml(text: string, face: Face, size: number, profile: Profile): string {
-  const f = fontFor(face, profile);
-  const fonts = `<w:rFonts w:ascii="${escape(f.ascii)}" w:hAnsi="${escape(f.hAnsi)}" w:eastAsia="${escape(f.eastAsia)}" w:cs="${escape(f.cs)}" w:hint="eastAsia"/>`;
-  return `<w:r><w:rPr>${fonts}<w:sz w:val="${size * 2}"/><w:szCs w:val="${size * 2}"/></w:rPr><w:t xml:space="preserve">${escape(text)}</w:t></w:r>`;
+/** The two cell styles: 黑体 for the header row, 仿宋 for the body, both at the table's size on exact lines. */
+export function tableStyles(profile: Profile): IParagraphStyleOptions[] {
+  const size = profile.tableFontSize;
+  const paragraph = {
+    spacing: { before: 0, after: 0, line: tableLineHeight(size), lineRule: LineRuleType.EXACT },
+    indent: { firstLine: 0 },
+  };
+  return [
+    { id: TABLE_HEADER_STYLE, name: "Tongbao Table Header", basedOn: "Normal", run: { font: fontFor("hei", profile), size: size * 2 }, paragraph: { ...paragraph, alignment: "center" } },
+    { id: TABLE_BODY_STYLE, name: "Tongbao Table Body", basedOn: "Normal", run: { font: fontFor("body", profile), size: size * 2 }, paragraph },
+  ];
 }
 
-function paragraphXml(text: string | undefined, align: "center" | "left", face: Face, geometry: TableGeometry, profile: Profile): string {
-  const pPr = `<w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${geometry.lineHeight}" w:lineRule="exact"/><w:ind w:firstLine="0"/><w:jc w:val="${align}"/></w:pPr>`;
-  return `<w:p>${pPr}${text ? runXml(text, face, geometry.style.size, profile) : ""}</w:p>`;
+export const tableLineHeight = (size: number): number => Math.round(size * 20 * 1.2);
+
+const escape = (text: string): string =>
+  text.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]!);
+
+function paragraphXml(text: string, style: string, align: "center" | "left"): string {
+  const run = text ? `<w:r><w:t xml:space="preserve">${escape(text)}</w:t></w:r>` : "";
+  return `<w:p><w:pPr><w:pStyle w:val="${style}"/><w:jc w:val="${align}"/></w:pPr>${run}</w:p>`;
 }
 
 interface CellPlacement {
@@ -56,32 +70,61 @@ function placements(rows: (Cell | null)[][]): CellPlacement[][] {
   );
 }
 
-function rowXml(row: CellPlacement[], geometry: TableGeometry, profile: Profile, options: { header: boolean; aligns: ("center" | "left")[] }): string {
-  const cells: string[] = [];
+function rowXml(row: CellPlacement[], geometry: TableGeometry, header: boolean, aligns: ("center" | "left")[]): string {
+  let cells = "";
   row.forEach((p, c) => {
     if (!p.cell && !p.continued) return; // covered by a gridSpan to the left
     const span = p.cell?.colSpan ?? 1;
-    const width = geometry.widths.slice(c, c + span).reduce((a, b) => a + b, 0);
+    let width = 0;
+    for (let k = c; k < c + span; k++) width += geometry.widths[k]!;
     const merge = p.continued ? "<w:vMerge/>" : (p.cell?.rowSpan ?? 1) > 1 ? '<w:vMerge w:val="restart"/>' : "";
     const tcPr = `<w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ""}${merge}<w:vAlign w:val="center"/></w:tcPr>`;
-    const face: Face = options.header ? "hei" : "body";
-    const align = options.header ? "center" : options.aligns[c]!;
-    const lines = p.cell?.lines ?? [""];
-    cells.push(`<w:tc>${tcPr}${lines.map((l) => paragraphXml(l, align, face, geometry, profile)).join("")}</w:tc>`);
+    const style = header ? TABLE_HEADER_STYLE : TABLE_BODY_STYLE;
+    const align = header ? "center" : aligns[c]!;
+    cells += `<w:tc>${tcPr}${(p.cell?.lines ?? [""]).map((l) => paragraphXml(l, style, align)).join("")}</w:tc>`;
   });
-  const trPr = `<w:trPr><w:cantSplit/>${options.header ? "<w:tblHeader/>" : ""}</w:trPr>`;
-  return `<w:tr>${trPr}${cells.join("")}</w:tr>`;
+  return `<w:tr><w:trPr><w:cantSplit/>${header ? "<w:tblHeader/>" : ""}</w:trPr>${cells}</w:tr>`;
 }
 
-/** Body columns whose text never wraps are centred (numbers, codes, short names); columns of prose are set left. */
-export function columnAligns(table: Table, geometry: TableGeometry): ("center" | "left")[] {
-  return table.columns.map((_, c) => {
-    const wraps = table.rows.some((row) => row[c]?.lines.some((l) => breakLines(l, geometry.widths[c]! - 2 * CELL_PADDING_X, geometry.style).length > 1));
-    return wraps ? "left" : "center";
-  });
+/** How a table will set: each row's height and whether each column's text wraps. */
+export interface TableMeasure {
+  header: number;
+  rows: number[];
+  /** Body columns whose text never wraps are centred (numbers, codes, short names); columns of prose are set left. */
+  aligns: ("center" | "left")[];
 }
 
-export function tableXml(table: Table, geometry: TableGeometry, profile: Profile): string {
+/** Lines every cell takes at its column's width, computed once; heights are the tallest cell plus the margins. */
+export function measureTable(table: Table, geometry: TableGeometry, headerStyle: TextStyle): TableMeasure {
+  const inner = geometry.widths.map((w) => w - 2 * CELL_PADDING_X);
+  const cache = new Map<string, number>();
+  const lines = (text: string, c: number, style: TextStyle): number => {
+    const key = `${c}\u0000${text}`;
+    let n = cache.get(key);
+    if (n === undefined) cache.set(key, (n = breakLines(text, inner[c]!, style).length));
+    return n;
+  };
+  const wraps = table.columns.map(() => false);
+  const height = (count: number) => count * geometry.lineHeight + 2 * CELL_PADDING_Y + 10;
+  const rows = [...table.rows, ...(table.total ? [table.total] : [])].map((row, r) => {
+    let tallest = 1;
+    row.forEach((cell, c) => {
+      if (!cell || (cell.colSpan ?? 1) > 1) return;
+      let count = 0;
+      for (const l of cell.lines) {
+        const n = lines(l, c, geometry.style);
+        count += n;
+        if (n > 1 && r < table.rows.length) wraps[c] = true;
+      }
+      tallest = Math.max(tallest, count);
+    });
+    return height(tallest);
+  });
+  const header = height(Math.max(1, ...table.columns.map((col, c) => lines(col.header, c, headerStyle))));
+  return { header, rows, aligns: wraps.map((w) => (w ? "left" : "center")) };
+}
+
+export function tableXml(table: Table, geometry: TableGeometry, aligns: ("center" | "left")[]): string {
   const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
   const total = geometry.widths.reduce((a, b) => a + b, 0);
   const tblPr =
@@ -91,30 +134,12 @@ export function tableXml(table: Table, geometry: TableGeometry, profile: Profile
     `<w:tblCellMar><w:top w:w="${CELL_PADDING_Y}" w:type="dxa"/><w:left w:w="${CELL_PADDING_X}" w:type="dxa"/><w:bottom w:w="${CELL_PADDING_Y}" w:type="dxa"/><w:right w:w="${CELL_PADDING_X}" w:type="dxa"/></w:tblCellMar>` +
     `<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>`;
   const grid = `<w:tblGrid>${geometry.widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
-  const aligns = columnAligns(table, geometry);
   const header = rowXml(
     table.columns.map((col) => ({ cell: { lines: [col.header] }, continued: false })),
     geometry,
-    profile,
-    { header: true, aligns },
+    true,
+    aligns,
   );
-  const body = placements([...table.rows, ...(table.total ? [table.total] : [])]).map((row) => rowXml(row, geometry, profile, { header: false, aligns }));
+  const body = placements([...table.rows, ...(table.total ? [table.total] : [])]).map((row) => rowXml(row, geometry, false, aligns));
   return `<w:tbl>${tblPr}${grid}${header}${body.join("")}</w:tbl>`;
-}
-
-/** Height of each row as it will be set: its tallest cell's wrapped lines plus the cell margins. */
-export function rowHeights(table: Table, geometry: TableGeometry, headerStyle: TextStyle): { header: number; rows: number[] } {
-  const height = (texts: string[][], styles: TextStyle[]) =>
-    Math.max(
-      1,
-      ...texts.map((lines, c) => lines.reduce((n, l) => n + breakLines(l, geometry.widths[c]! - 2 * CELL_PADDING_X, styles[c] ?? geometry.style).length, 0)),
-    ) *
-      geometry.lineHeight +
-    2 * CELL_PADDING_Y +
-    10;
-  const header = height(table.columns.map((c) => [c.header]), table.columns.map(() => headerStyle));
-  const rows = [...table.rows, ...(table.total ? [table.total] : [])].map((row) =>
-    height(row.map((cell) => (cell && !(cell.colSpan && cell.colSpan > 1) ? cell.lines : [""])), []),
-  );
-  return { header, rows };
 }
