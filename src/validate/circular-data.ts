@@ -137,6 +137,8 @@ export interface Acknowledgement {
 }
 
 export interface CircularData {
+  /** Shared data files this one builds on, relative to it. */
+  extends?: string | string[];
   issuer: string;
   period: Period;
   header?: DocumentHeaderData;
