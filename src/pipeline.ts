@@ -3,7 +3,7 @@ import { byPosition, throwIfErrors, type Diagnostic } from "./diagnostics.js";
 import { layoutAttachment, layoutCircular } from "./layout/layout-circular.js";
 import { resolveProfile, type ProfileOverrides } from "./layout/profile.js";
 import { loadData, loadFile, type LoadedData } from "./load/load-circular.js";
-import { readSeal } from "./load/read-seal.js";
+import { readSeal, sealPath } from "./load/read-seal.js";
 import type { Circular } from "./model/circular.js";
 import { packDocx } from "./pack/pack-docx.js";
 import { buildModel } from "./render/build-model.js";
@@ -21,6 +21,8 @@ export interface BuildOptions {
 
 export interface Compiled {
   loaded: LoadedData;
+  /** Every file the circular was made from: the data, what it extends, the seal image. */
+  inputs: string[];
   derived: Derived;
   model: Circular;
   /** Warnings that did not stop the build (acknowledged ones are not among them). */
@@ -48,7 +50,8 @@ export async function compile(input: string | CircularData, options: BuildOption
   const model = buildModel(derived, templates, seal.seal);
   const diagnostics = [...findings, ...seal.diagnostics, ...templates.diagnostics].sort(byPosition);
   throwIfErrors(diagnostics);
-  return { loaded, derived, model, warnings: diagnostics };
+  const inputs = [...loaded.files, ...(derived.data.seal ? [sealPath(derived.data.seal, loaded)] : [])];
+  return { loaded, inputs, derived, model, warnings: diagnostics };
 }
 
 export interface BuiltAttachment {

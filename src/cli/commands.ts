@@ -1,4 +1,7 @@
 import { basename, extname, join } from "node:path";
+import { readBatch } from "../batch/manifest.js";
+import { runBatch } from "../batch/run-batch.js";
+import { summaryTable } from "../batch/summary.js";
 import { build, buildAttachments, compile } from "../pipeline.js";
 import { writeOutput } from "../pack/write-output.js";
 import { LibreOfficeMissing, convertToPdf } from "../pdf/libreoffice.js";
@@ -66,6 +69,25 @@ export async function attachmentsCommand(files: string[], outDir: string, only: 
     }
   }
   return failed ? EXIT.badData : EXIT.ok;
+}
+
+/**
+ * tongbao batch: every dataset of a manifest (or folder) in parallel, a failure not stopping the rest; the errors
+ * and warnings of each dataset, then the summary table. Exit 1 if any failed.
+ */
+export async function batchCommand(target: string, outDir: string, options: { jobs?: number; force: boolean }): Promise<number> {
+  const { jobs, diagnostics } = await readBatch(target);
+  if (report(diagnostics)) return EXIT.badData;
+  if (jobs.length === 0) {
+    process.stderr.write(`${target} 里没有数据文件\n`);
+    return EXIT.badData;
+  }
+  const results = await runBatch(jobs, { outDir, force: options.force, ...(options.jobs ? { jobs: options.jobs } : {}) });
+  for (const r of results.filter((x) => x.messages.length > 0)) {
+    process.stderr.write(`\n${r.file}：\n${r.messages.join("\n")}\n`);
+  }
+  process.stdout.write(`\n${summaryTable(results)}\n`);
+  return results.some((r) => r.outcome === "failed") ? EXIT.badData : EXIT.ok;
 }
 
 /** tongbao check: validation only. */

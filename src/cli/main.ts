@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { attachmentsCommand, buildCommand, checkCommand } from "./commands.js";
+import { attachmentsCommand, batchCommand, buildCommand, checkCommand } from "./commands.js";
 import { EXIT, HELP, UsageError } from "./usage.js";
 
 async function main(argv: string[]): Promise<number> {
@@ -16,7 +16,14 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { out: { type: "string", short: "o" }, pdf: { type: "boolean" }, only: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        out: { type: "string", short: "o" },
+        pdf: { type: "boolean" },
+        only: { type: "string" },
+        jobs: { type: "string", short: "j" },
+        force: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
       strict: true,
     });
   } catch (e) {
@@ -29,7 +36,15 @@ async function main(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError("请给出至少一个数据文件（.yaml）");
   if (command === "check" && (values.out !== undefined || values.pdf)) throw new UsageError("check 不写文件，不接受 -o 或 --pdf");
+  if ((values.jobs !== undefined || values.force) && command !== "batch") throw new UsageError("--jobs 和 --force 只用于 batch");
   if (command === "check") return checkCommand(positionals);
+  if (command === "batch") {
+    if (positionals.length !== 1) throw new UsageError("batch 只接受一个清单文件或文件夹");
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs 要写正整数，这里写的是 ${values.jobs}`);
+    if (values.pdf) throw new UsageError("batch 不接受 --pdf");
+    return batchCommand(positionals[0]!, values.out ?? "out", { force: values.force === true, ...(jobs ? { jobs } : {}) });
+  }
   if (values.only !== undefined && command !== "attachments") throw new UsageError("--only 只用于 attachments");
   if (command === "attachments") {
     const only = values.only === undefined ? undefined : Number(values.only);

@@ -11,6 +11,8 @@ export const HELP: Record<string, string> = {
   tongbao pdf <数据.yaml>… [-o 目录]     生成通报，并用 LibreOffice 转成 PDF 放在旁边
   tongbao attachments <数据.yaml>… [--only N] [-o 目录]
                                          只生成附件，每个附件一个 .docx（整改后重出附件用）
+  tongbao batch <清单.yaml | 文件夹> [-o 目录] [--jobs N] [--force]
+                                         批量生成，多核并行；输入未变的跳过
   tongbao check <数据.yaml>…             只检查数据，不生成文件
 
 每个命令都可加 --help 查看说明。
@@ -43,6 +45,25 @@ export const HELP: Record<string, string> = {
 选项：
       --only <N>     只生成附件 N
   -o, --out <目录>   输出目录（默认 out）
+  -h, --help         显示本说明`,
+  batch: `用法：tongbao batch <清单.yaml | 文件夹> [-o 目录] [--jobs N] [--force]
+
+批量生成通报。给文件夹时，生成其中每个 .yaml（输出 <名称>.docx）；给清单时，按清单：
+
+  output: "{dir}/{year}Q{quarter}-通报.docx"   # 输出文件名样式（相对于输出目录）
+  datasets:
+    - guangdong-2019-q1.yaml                   # 相对于清单；文件名里可用 *
+    - file: cities/*.yaml
+      vars: { province: 广东 }                  # 可在 output 里用的变量
+
+输出文件名可用 {name}（数据文件名）、{dir}（所在文件夹名）、{year}、{quarter}、{issuer} 和 vars 里的变量；
+不能离开输出目录，也不能两份用同一个名字。各份并行生成（默认用满所有 CPU 核），一份出错不影响其他；
+最后列出汇总表，有失败时退出码 1。数据、继承的公共文件、印章、模板和 tongbao 版本都没变的，跳过不重新生成。
+
+选项：
+  -o, --out <目录>   输出目录（默认 out）
+  -j, --jobs <N>     同时生成几份（默认 CPU 核数）
+      --force        不跳过，全部重新生成
   -h, --help         显示本说明`,
   check: `用法：tongbao check <数据.yaml>…
 

@@ -14,10 +14,12 @@ function imageType(bytes: Uint8Array): Seal["type"] | undefined {
   return undefined;
 }
 
-/** Reads the seal image named in the data, relative to the data file (or the working folder for data objects). */
+/** Where the seal image is: relative to the data file (or the working folder for data given as an object). */
+export const sealPath = (seal: SealData, loaded: LoadedData): string => resolve(loaded.files[0] ? dirname(loaded.files[0]) : process.cwd(), seal.image);
+
+/** Reads the seal image named in the data. */
 export async function readSeal(seal: SealData, loaded: LoadedData): Promise<{ seal?: Seal; diagnostics: Diagnostic[] }> {
-  const base = loaded.files[0] ? dirname(loaded.files[0]) : process.cwd();
-  const path = resolve(base, seal.image);
+  const path = sealPath(seal, loaded);
   const at = loaded.locate(["seal", "image"]);
   let bytes: Uint8Array;
   try {

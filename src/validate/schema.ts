@@ -10,19 +10,22 @@ const addFormats = addFormatsModule.default;
 const localize = localizeModule as unknown as (errors: ErrorObject[] | null | undefined) => void;
 
 export const SCHEMA_FILE = packageFile("schemas/circular.schema.json");
+export const BATCH_SCHEMA_FILE = packageFile("schemas/batch.schema.json");
 
-let compiled: ValidateFunction | undefined;
+const compiled = new Map<string, ValidateFunction>();
 
-/** The compiled validator for schemas/circular.schema.json; compiled once per process. */
-export function schemaValidator(): ValidateFunction {
-  if (!compiled) {
+/** The compiled validator for a schema file (the circular's by default); each compiled once per process. */
+export function schemaValidator(file = SCHEMA_FILE): ValidateFunction {
+  let validate = compiled.get(file);
+  if (!validate) {
     const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
     addFormats(ajv);
     // Our hint for the clerk, shown with any error at that schema node; editors ignore it.
     ajv.addKeyword({ keyword: "x-hint", schemaType: "string" });
-    compiled = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, "utf8")));
+    validate = ajv.compile(JSON.parse(readFileSync(file, "utf8")));
+    compiled.set(file, validate);
   }
-  return compiled;
+  return validate;
 }
 
 /** Chinese messages from ajv-i18n, for the keywords we do not word ourselves. */

@@ -1,0 +1,64 @@
+import { readdir, stat } from "node:fs/promises";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { byPosition, type Diagnostic } from "../diagnostics.js";
+import { loadFile } from "../load/load-circular.js";
+import { checkSchema } from "../validate/check-schema.js";
+import { BATCH_SCHEMA_FILE } from "../validate/schema.js";
+
+export const DEFAULT_OUTPUT = "{name}.docx";
+
+/** One circular to build: its data file and how its output is named. */
+export interface BatchJob {
+  file: string;
+  output: string;
+  vars: Record<string, string>;
+}
+
+interface ManifestData {
+  output?: string;
+  datasets: (string | { file: string; output?: string; vars?: Record<string, string | number> })[];
+}
+
+const yamlFiles = async (dir: string, pattern = /\.ya?ml$/): Promise<string[]> =>
+  (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isFile() && pattern.test(e.name))
+    .map((e) => join(dir, e.name))
+    .sort();
+
+/** `*` in a file name (not in folder names) matches any characters. */
+async function expand(pattern: string): Promise<string[]> {
+  const name = basename(pattern);
+  if (!name.includes("*")) return [pattern];
+  const re = new RegExp(`^${name.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+  return yamlFiles(dirname(pattern), re).catch(() => []);
+}
+
+/**
+ * The jobs of a batch: every .yaml directly in a folder, named {name}.docx; or what a manifest lists, its paths
+ * relative to it. A manifest entry that matches no file is an error at its line.
+ */
+export async function readBatch(target: string): Promise<{ jobs: BatchJob[]; diagnostics: Diagnostic[] }> {
+  const info = await stat(target).catch(() => undefined);
+  if (!info) return { jobs: [], diagnostics: [{ severity: "error", code: "read", message: `找不到 ${target}`, hint: "给出批量清单（.yaml）或放数据文件的文件夹", file: target, line: 1, col: 1 }] };
+  if (info.isDirectory()) return { jobs: (await yamlFiles(target)).map((file) => ({ file: relative(process.cwd(), file), output: DEFAULT_OUTPUT, vars: {} })), diagnostics: [] };
+
+  const loaded = await loadFile(target);
+  if (loaded.diagnostics.length) return { jobs: [], diagnostics: loaded.diagnostics };
+  const diagnostics = checkSchema(loaded, BATCH_SCHEMA_FILE);
+  const manifest = loaded.data as Partial<ManifestData>;
+  const jobs: BatchJob[] = [];
+  // Entries are checked even when the schema found errors elsewhere: every error at once.
+  for (const [i, entry] of (Array.isArray(manifest.datasets) ? manifest.datasets : []).entries()) {
+    const spec = typeof entry === "string" ? { file: entry } : entry;
+    if (typeof spec?.file !== "string") continue;
+    // Paths as the clerk would type them, from where the command runs.
+    const files = (await expand(resolve(dirname(target), spec.file))).map((f) => relative(process.cwd(), f));
+    if (files.length === 0 || (files.length === 1 && !(await stat(files[0]!).catch(() => undefined)))) {
+      diagnostics.push({ severity: "error", code: "batch-dataset", message: `没有找到数据文件 ${spec.file}`, hint: "路径相对于清单文件", ...loaded.locate(["datasets", i]) });
+      continue;
+    }
+    const vars = Object.fromEntries(Object.entries(spec.vars ?? {}).map(([k, v]) => [k, String(v)]));
+    for (const file of files) jobs.push({ file, output: spec.output ?? manifest.output ?? DEFAULT_OUTPUT, vars });
+  }
+  return { jobs: diagnostics.length ? [] : jobs, diagnostics: diagnostics.sort(byPosition) };
+}

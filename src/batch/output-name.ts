@@ -1,0 +1,39 @@
+import { basename, dirname, extname, isAbsolute, normalize, relative, resolve, sep } from "node:path";
+
+/** What an output name can use: the data file's name and folder, figures of the circular, the manifest's vars. */
+export type NameVars = Record<string, string>;
+
+/**
+ * The output path for a pattern such as "{dir}/{year}Q{quarter}-通报.docx", inside `outDir`. Refused: unknown
+ * variables, names that would leave the output folder (absolute, "..", drive letters) and names not ending .docx.
+ */
+export function outputPath(pattern: string, vars: NameVars, outDir: string): { path: string } | { error: string } {
+  let unknown: string | undefined;
+  const name = pattern.replace(/\{([^{}]+)\}/g, (_, key: string) => {
+    const value = vars[key];
+    if (value === undefined) unknown ??= key;
+    // A value never makes a folder of its own: path separators in it are replaced.
+    return (value ?? "").replace(/[\\/]/g, "_");
+  });
+  if (unknown) return { error: `输出文件名里的 {${unknown}} 没有对应的值（可用：${Object.keys(vars).map((k) => `{${k}}`).join("、")}）` };
+  if (!name.toLowerCase().endsWith(".docx")) return { error: `输出文件名要以 .docx 结尾：${name}` };
+  if (isAbsolute(name) || /^[a-zA-Z]:/.test(name) || name.includes("\0") || normalize(name).split(/[\\/]/).includes("..")) {
+    return { error: `输出文件名不能离开输出目录：${name}` };
+  }
+  const path = resolve(outDir, name);
+  const inside = relative(resolve(outDir), path);
+  if (inside.startsWith(`..${sep}`) || inside === ".." || isAbsolute(inside)) return { error: `输出文件名不能离开输出目录：${name}` };
+  return { path };
+}
+
+/** The variables every dataset has: {name} and {dir} from its file, the rest from its data. */
+export function nameVars(file: string, fields: { year: number; quarter: number; issuer: string }, extra: NameVars): NameVars {
+  return {
+    name: basename(file, extname(file)),
+    dir: basename(dirname(resolve(file))),
+    year: String(fields.year),
+    quarter: String(fields.quarter),
+    issuer: fields.issuer,
+    ...extra,
+  };
+}

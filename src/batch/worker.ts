@@ -1,0 +1,34 @@
+import { parentPort } from "node:worker_threads";
+import { TongbaoError, formatDiagnostic } from "../diagnostics.js";
+import { build } from "../pipeline.js";
+
+/** A dataset to build, and what came of it. The worker only builds; the main thread names and writes. */
+export interface WorkerJob {
+  id: number;
+  file: string;
+}
+
+export type WorkerResult =
+  | { id: number; ok: true; docx: Uint8Array; pages: number; warnings: string[]; inputs: string[]; fields: { year: number; quarter: number; issuer: string } }
+  | { id: number; ok: false; errors: string[] };
+
+parentPort!.on("message", async (job: WorkerJob) => {
+  let result: WorkerResult;
+  try {
+    const built = await build(job.file);
+    const { period, issuer } = built.derived.data;
+    result = {
+      id: job.id,
+      ok: true,
+      docx: built.docx,
+      pages: built.pages,
+      warnings: built.warnings.map(formatDiagnostic),
+      inputs: built.inputs,
+      fields: { year: period.year, quarter: period.quarter, issuer },
+    };
+  } catch (e) {
+    const errors = e instanceof TongbaoError ? e.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic) : [`tongbao 内部错误：${(e as Error).stack ?? String(e)}`];
+    result = { id: job.id, ok: false, errors };
+  }
+  parentPort!.postMessage(result, result.ok ? [result.docx.buffer as ArrayBuffer] : []);
+});
