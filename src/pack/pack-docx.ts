@@ -1,6 +1,7 @@
 import { Packer } from "docx";
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { strFromU8, strToU8, unzipSync } from "fflate";
 import type { LaidOut } from "../layout/layout-circular.js";
+import { writeZip } from "./zip-writer.js";
 
 /**
  * The .docx bytes of a laid-out circular, identical for identical input on any day, machine and time zone:
@@ -22,10 +23,7 @@ export async function packDocx(laidOut: LaidOut, date: string): Promise<Uint8Arr
 
   // Local midnight of the 成文日期: zip stores local time fields, so this reads back the same in every time zone.
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const mtime = new Date(y, m - 1, d);
-  const entries: Zippable = {};
-  for (const name of Object.keys(files)) entries[name] = [files[name]!, { mtime, level: 6 }];
-  return zipSync(entries);
+  return writeZip(Object.entries(files), new Date(y, m - 1, d));
 }
 
 const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
