@@ -43,7 +43,7 @@ describe("house style", () => {
     expect(doc.paragraphs.find((p) => p.text.startsWith("一、"))!.runs[0]!.eastAsia).toBe("方正黑体_GBK");
     expect(doc.paragraphs.find((p) => p.text.startsWith("按照省政府办公厅"))!.runs[0]!.eastAsia).toBe("仿宋");
     expect(doc.files["word/footer1.xml"]).toMatch(/>-<\/w:t>.*PAGE.*>-<\/w:t>/s);
-    expect(doc.files["word/styles.xml"]).toMatch(/w:styleId="TongbaoTableBody">(?:(?!<\/w:style>).)*<w:sz w:val="24"\/>/s);
+    expect(doc.files["word/styles.xml"]).toMatch(/w:styleId="TbC">(?:(?!<\/w:style>).)*<w:sz w:val="24"\/>/s);
     expect(doc.files["word/fontTable.xml"]).toContain('<w:font w:name="仿宋"><w:charset w:val="86"/>');
   });
 

@@ -12,8 +12,8 @@ import { fontFor } from "./typography.js";
  * each cell carries only its text and alignment.
  */
 
-export const TABLE_HEADER_STYLE = "TongbaoTableHeader";
-export const TABLE_BODY_STYLE = "TongbaoTableBody";
+/** Cell styles, with short ids: a long table repeats them in every cell. */
+const CELL_STYLES = { header: "TbH", center: "TbC", left: "TbL" } as const;
 
 export interface TableGeometry {
   widths: number[];
@@ -22,16 +22,21 @@ export interface TableGeometry {
   lineHeight: number;
 }
 
-/** The two cell styles: 黑体 for the header row, 仿宋 for the body, both at the table's size on exact lines. */
+/** The cell styles: 黑体 centred for the header row, 仿宋 centred or flush left for the body, on exact lines. */
 export function tableStyles(profile: Profile): IParagraphStyleOptions[] {
   const size = profile.tableFontSize;
-  const paragraph = {
-    spacing: { before: 0, after: 0, line: tableLineHeight(size), lineRule: LineRuleType.EXACT },
-    indent: { firstLine: 0 },
-  };
+  const spacing = { before: 0, after: 0, line: tableLineHeight(size), lineRule: LineRuleType.EXACT };
+  const style = (id: string, name: string, face: "hei" | "body", alignment: "center" | "left"): IParagraphStyleOptions => ({
+    id,
+    name,
+    basedOn: "Normal",
+    run: { font: fontFor(face, profile), size: size * 2 },
+    paragraph: { spacing, indent: { firstLine: 0 }, alignment },
+  });
   return [
-    { id: TABLE_HEADER_STYLE, name: "Tongbao Table Header", basedOn: "Normal", run: { font: fontFor("hei", profile), size: size * 2 }, paragraph: { ...paragraph, alignment: "center" } },
-    { id: TABLE_BODY_STYLE, name: "Tongbao Table Body", basedOn: "Normal", run: { font: fontFor("body", profile), size: size * 2 }, paragraph },
+    style(CELL_STYLES.header, "表格表头", "hei", "center"),
+    style(CELL_STYLES.center, "表格居中", "body", "center"),
+    style(CELL_STYLES.left, "表格左对齐", "body", "left"),
   ];
 }
 
@@ -40,9 +45,9 @@ export const tableLineHeight = (size: number): number => Math.round(size * 20 * 
 const escape = (text: string): string =>
   text.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]!);
 
-function paragraphXml(text: string, style: string, align: "center" | "left"): string {
+function paragraphXml(text: string, style: string): string {
   const run = text ? `<w:r><w:t xml:space="preserve">${escape(text)}</w:t></w:r>` : "";
-  return `<w:p><w:pPr><w:pStyle w:val="${style}"/><w:jc w:val="${align}"/></w:pPr>${run}</w:p>`;
+  return `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr>${run}</w:p>`;
 }
 
 interface CellPlacement {
@@ -70,20 +75,26 @@ function placements(rows: (Cell | null)[][]): CellPlacement[][] {
   );
 }
 
-function rowXml(row: CellPlacement[], geometry: TableGeometry, header: boolean, aligns: ("center" | "left")[]): string {
+const tcPr = (width: number, span: number, merge: string) =>
+  `<w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ""}${merge}<w:vAlign w:val="center"/></w:tcPr>`;
+
+function rowXml(row: CellPlacement[], geometry: TableGeometry, styles: string[], plain: string[]): string {
   let cells = "";
   row.forEach((p, c) => {
     if (!p.cell && !p.continued) return; // covered by a gridSpan to the left
     const span = p.cell?.colSpan ?? 1;
-    let width = 0;
-    for (let k = c; k < c + span; k++) width += geometry.widths[k]!;
-    const merge = p.continued ? "<w:vMerge/>" : (p.cell?.rowSpan ?? 1) > 1 ? '<w:vMerge w:val="restart"/>' : "";
-    const tcPr = `<w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ""}${merge}<w:vAlign w:val="center"/></w:tcPr>`;
-    const style = header ? TABLE_HEADER_STYLE : TABLE_BODY_STYLE;
-    const align = header ? "center" : aligns[c]!;
-    cells += `<w:tc>${tcPr}${(p.cell?.lines ?? [""]).map((l) => paragraphXml(l, style, align)).join("")}</w:tc>`;
+    const rowSpan = p.cell?.rowSpan ?? 1;
+    let open = plain[c]!;
+    if (span > 1 || rowSpan > 1 || p.continued) {
+      let width = 0;
+      for (let k = c; k < c + span; k++) width += geometry.widths[k]!;
+      open = tcPr(width, span, p.continued ? "<w:vMerge/>" : rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : "");
+    }
+    let paragraphs = "";
+    for (const line of p.cell?.lines ?? [""]) paragraphs += paragraphXml(line, styles[c]!);
+    cells += `<w:tc>${open}${paragraphs}</w:tc>`;
   });
-  return `<w:tr><w:trPr><w:cantSplit/>${header ? "<w:tblHeader/>" : ""}</w:trPr>${cells}</w:tr>`;
+  return cells;
 }
 
 /** How a table will set: each row's height and whether each column's text wraps. */
@@ -134,12 +145,17 @@ export function tableXml(table: Table, geometry: TableGeometry, aligns: ("center
     `<w:tblCellMar><w:top w:w="${CELL_PADDING_Y}" w:type="dxa"/><w:left w:w="${CELL_PADDING_X}" w:type="dxa"/><w:bottom w:w="${CELL_PADDING_Y}" w:type="dxa"/><w:right w:w="${CELL_PADDING_X}" w:type="dxa"/></w:tblCellMar>` +
     `<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>`;
   const grid = `<w:tblGrid>${geometry.widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
+  // What every plain cell of a column opens with, made once per table rather than once per cell.
+  const plain = geometry.widths.map((w) => tcPr(w, 1, ""));
   const header = rowXml(
     table.columns.map((col) => ({ cell: { lines: [col.header] }, continued: false })),
     geometry,
-    true,
-    aligns,
+    table.columns.map(() => CELL_STYLES.header),
+    plain,
   );
-  const body = placements([...table.rows, ...(table.total ? [table.total] : [])]).map((row) => rowXml(row, geometry, false, aligns));
-  return `<w:tbl>${tblPr}${grid}${header}${body.join("")}</w:tbl>`;
+  const bodyStyles = aligns.map((a) => CELL_STYLES[a]);
+  const body = placements([...table.rows, ...(table.total ? [table.total] : [])]).map(
+    (row) => `<w:tr><w:trPr><w:cantSplit/></w:trPr>${rowXml(row, geometry, bodyStyles, plain)}</w:tr>`,
+  );
+  return `<w:tbl>${tblPr}${grid}<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${header}</w:tr>${body.join("")}</w:tbl>`;
 }

@@ -23,24 +23,24 @@ const HANGS = new Set("，。、,.".split(""));
 /** Cannot end a line: they move down with the character they open. */
 const NO_LINE_END = new Set("（《「『“‘【〔〈([".split(""));
 
-export const isWide = (ch: string): boolean => {
-  const c = ch.codePointAt(0)!;
-  return (
-    (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ||
-    (c >= 0x2010 && c <= 0x2027) || ch === "·" || c >= 0x20000
-  );
-};
+/** Full-width in the renderers: CJK, kana, hangul, full-width forms, the 一字线 and ·, and everything astral. */
+const isWideCode = (c: number): boolean =>
+  (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+  (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ||
+  (c >= 0x2010 && c <= 0x2027) || c === 0xb7 || c >= 0x20000;
+
+export const isWide = (ch: string): boolean => isWideCode(ch.codePointAt(0)!);
+
+/** Widths of the ASCII characters, looked up by code: every cell of a long table is measured. */
+const ASCII_EM = Float64Array.from({ length: 128 }, (_, code) => {
+  const ch = String.fromCharCode(code);
+  return LATIN_EM[ch] ?? (/[A-Z]/.test(ch) ? 0.667 : /[a-z]/.test(ch) ? 0.47 : 0.5);
+});
+
+const emOfCode = (c: number): number => (c < 128 ? ASCII_EM[c]! : isWideCode(c) ? 1 : 0.5);
 
 /** Width in em of one character. */
-export function charEm(ch: string): number {
-  if (isWide(ch)) return 1;
-  const known = LATIN_EM[ch];
-  if (known !== undefined) return known;
-  if (/[A-Z]/.test(ch)) return 0.667;
-  if (/[a-z]/.test(ch)) return 0.47;
-  return 0.5;
-}
+export const charEm = (ch: string): number => emOfCode(ch.codePointAt(0)!);
 
 export interface TextStyle {
   /** Font size in points. */
@@ -56,21 +56,35 @@ function tokens(text: string): string[] {
 
 function tokenWidth(token: string, style: TextStyle): number {
   let width = 0;
-  for (const ch of token) width += charEm(ch) * style.size * 20 + (style.spacing ?? 0);
+  for (const ch of token) width += emOfCode(ch.codePointAt(0)!) * style.size * 20 + (style.spacing ?? 0);
   return width;
 }
 
-/** Width of a single line of text in twips, CJK–Latin gaps included. */
+/**
+ * Width of a single line of text in twips, CJK–Latin gaps included. One pass over the characters: long attachment
+ * tables measure every cell.
+ */
 export function textWidth(text: string, style: TextStyle): number {
-  let width = 0;
-  let prevWide: boolean | undefined;
-  for (const token of tokens(text)) {
-    const wide = isWide(token);
-    if (prevWide !== undefined && wide !== prevWide && token.trim()) width += CJK_GAP_EM * style.size * 20;
-    width += tokenWidth(token, style);
-    if (token.trim()) prevWide = wide;
+  const em = style.size * 20;
+  const spacing = style.spacing ?? 0;
+  let ems = 0;
+  let gaps = 0;
+  let count = 0;
+  let prevWide = -1; // unknown; then 0 or 1
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) c = text.codePointAt(i++)!;
+    count++;
+    if (c === 32 || c === 9 || c === 10) {
+      ems += 0.25;
+      continue;
+    }
+    const wide = isWideCode(c) ? 1 : 0;
+    if (prevWide >= 0 && wide !== prevWide) gaps++;
+    ems += c < 128 ? ASCII_EM[c]! : wide;
+    prevWide = wide;
   }
-  return Math.round(width);
+  return Math.round(ems * em + count * spacing + gaps * CJK_GAP_EM * em);
 }
 
 /**
@@ -78,7 +92,7 @@ export function textWidth(text: string, style: TextStyle): number {
  * would: greedily, keeping Latin runs whole, hanging closing punctuation, carrying opening marks down.
  */
 export function breakLines(text: string, width: number, style: TextStyle, firstIndent = 0): string[] {
-  if (text === "") return [""];
+  if (text === "" || firstIndent + textWidth(text, style) <= width + 1) return [text];
   const lines: string[] = [];
   let line: string[] = [];
   let used = firstIndent;
