@@ -12,6 +12,11 @@ export { derive, templateContext, type Derived } from "./derive/derive-circular.
 export { buildModel } from "./render/build-model.js";
 export { TemplateSet, DEFAULT_TEMPLATES_DIR } from "./render/template-set.js";
 export { layoutAttachment, layoutCircular, type LaidOut } from "./layout/layout-circular.js";
+// How sections and points are numbered (一、（一）1.（1）, 一是), for writers of other formats.
+export { HEADING_LEVELS, headingText, pointOrdinal } from "./layout/numbering.js";
 export { DEFAULT_PROFILE, resolveProfile, type Profile, type ProfileOverrides } from "./layout/profile.js";
 export { packDocx } from "./pack/pack-docx.js";
 export { writeOutput } from "./pack/write-output.js";
+export { readBatch, type BatchJob } from "./batch/manifest.js";
+export { runBatch, type BatchOptions, type BatchResult } from "./batch/run-batch.js";
+export { summaryTable } from "./batch/summary.js";
