@@ -65,6 +65,20 @@ describe.each(EXAMPLES)("example %s", (name) => {
   });
 });
 
+describe("text reaches the document verbatim", () => {
+  it("keeps &, <, >, quotes and Chinese punctuation in prose, expressions and table cells", async () => {
+    const { parse } = await import("yaml");
+    const { readFileSync } = await import("node:fs");
+    const data = parse(readFileSync("data/zhanjiang-2021-q1.yaml", "utf8"));
+    const odd = `A&B <c> "d" 'e' “引号”‘单引号’《书名》——破折号……省略号·间隔号`;
+    data.body.push(`${odd}{{sites.running}}`);
+    data.sites.problems[0].name = odd;
+    const doc = readDocx((await build(data)).docx);
+    expect(doc.paragraphs.some((p) => p.text === `${odd}47`)).toBe(true);
+    expect(doc.tables[0]![1]![1]).toBe(odd);
+  });
+});
+
 describe("example content", () => {
   it("Guangdong: 明电 header, composed title, 合计 row, dates and 附注", async () => {
     const doc = readDocx((await build("data/guangdong-2019-q1.yaml")).docx);
