@@ -28,7 +28,7 @@ export function formatDiagnostic(d: Diagnostic): string {
   return d.hint ? `${head}\n    提示：${d.hint}` : head;
 }
 
-export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === "error");
+const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === "error");
 
 /** Stops the pipeline when errors were found, passing the warnings through otherwise. */
 export function throwIfErrors(ds: readonly Diagnostic[]): void {

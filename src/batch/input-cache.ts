@@ -17,7 +17,7 @@ export interface CacheEntry {
 
 export type BatchCache = Record<string, CacheEntry>;
 
-export const CACHE_FILE = ".tongbao-batch.json";
+const CACHE_FILE = ".tongbao-batch.json";
 
 export const sha256 = (bytes: Uint8Array | string): string => createHash("sha256").update(bytes).digest("hex");
 

@@ -1,6 +1,6 @@
 import { basename, extname, join } from "node:path";
 import { readBatch } from "../batch/manifest.js";
-import { runBatch } from "../batch/run-batch.js";
+import { outcomeWord, runBatch } from "../batch/run-batch.js";
 import { summaryTable } from "../batch/summary.js";
 import { build, buildAttachments, compile } from "../pipeline.js";
 import { writeOutput } from "../pack/write-output.js";
@@ -9,31 +9,42 @@ import { diagnosticsOf, report } from "./report.js";
 import { EXIT } from "./usage.js";
 
 const stem = (dataFile: string) => basename(dataFile, extname(dataFile));
-export const outputName = (dataFile: string, dir: string): string => join(dir, `${stem(dataFile)}.docx`);
-export const attachmentName = (dataFile: string, dir: string, number: number): string => join(dir, `${stem(dataFile)}-附件${number}.docx`);
+const outputName = (dataFile: string, dir: string): string => join(dir, `${stem(dataFile)}.docx`);
+const attachmentName = (dataFile: string, dir: string, number: number): string => join(dir, `${stem(dataFile)}-附件${number}.docx`);
 
-const written = (result: "written" | "unchanged") => (result === "written" ? "已生成" : "未变化");
+/**
+ * Runs `work` on each data file; a file with errors is reported (and, when `writes`, said to be left unwritten) and
+ * the others go on. The exit code: 1 if any file had errors.
+ */
+async function eachFile(files: string[], writes: boolean, work: (file: string) => Promise<void>): Promise<number> {
+  let failed = false;
+  for (const file of files) {
+    try {
+      await work(file);
+    } catch (e) {
+      // An attachment number out of range is the one failure that is not a data diagnostic.
+      if (e instanceof RangeError) process.stderr.write(`${file}: 错误：${e.message}\n`);
+      else report(diagnosticsOf(e));
+      if (writes) process.stderr.write(`未生成：${file} 有错误，见上。\n`);
+      failed = true;
+    }
+  }
+  return failed ? EXIT.badData : EXIT.ok;
+}
 
 /**
  * tongbao build: every file is built or reported; nothing is written for a file with errors. With `pdf`, the
  * built circulars are also converted to PDF beside their .docx.
  */
 export async function buildCommand(files: string[], outDir: string, options: { pdf?: boolean } = {}): Promise<number> {
-  let failed = false;
   const built: string[] = [];
-  for (const file of files) {
-    try {
-      const result = await build(file);
-      report(result.warnings);
-      const out = outputName(file, outDir);
-      process.stdout.write(`${written(await writeOutput(out, result.docx))} ${out}（${result.pages} 页）\n`);
-      built.push(out);
-    } catch (e) {
-      report(diagnosticsOf(e));
-      process.stderr.write(`未生成：${file} 有错误，见上。\n`);
-      failed = true;
-    }
-  }
+  const code = await eachFile(files, true, async (file) => {
+    const result = await build(file);
+    report(result.warnings);
+    const out = outputName(file, outDir);
+    process.stdout.write(`${outcomeWord(await writeOutput(out, result.docx))} ${out}（${result.pages} 页）\n`);
+    built.push(out);
+  });
   if (options.pdf && built.length > 0) {
     try {
       for (const pdf of await convertToPdf(built, outDir)) process.stdout.write(`已生成 ${pdf}\n`);
@@ -43,33 +54,19 @@ export async function buildCommand(files: string[], outDir: string, options: { p
       return EXIT.badData;
     }
   }
-  return failed ? EXIT.badData : EXIT.ok;
+  return code;
 }
 
 /** tongbao attachments: each attachment as its own .docx, named after the circular and the attachment. */
-export async function attachmentsCommand(files: string[], outDir: string, only: number | undefined): Promise<number> {
-  let failed = false;
-  for (const file of files) {
-    try {
-      const result = await buildAttachments(file, only !== undefined ? { only } : {});
-      report(result.warnings);
-      for (const a of result.attachments) {
-        const out = attachmentName(file, outDir, a.number);
-        process.stdout.write(`${written(await writeOutput(out, a.docx))} ${out}（附件${a.number} ${a.title}，${a.pages} 页）\n`);
-      }
-    } catch (e) {
-      if (e instanceof RangeError) {
-        process.stderr.write(`${file}: 错误：${e.message}\n`);
-        failed = true;
-        continue;
-      }
-      report(diagnosticsOf(e));
-      process.stderr.write(`未生成：${file} 有错误，见上。\n`);
-      failed = true;
+export const attachmentsCommand = (files: string[], outDir: string, only: number | undefined): Promise<number> =>
+  eachFile(files, true, async (file) => {
+    const result = await buildAttachments(file, only !== undefined ? { only } : {});
+    report(result.warnings);
+    for (const a of result.attachments) {
+      const out = attachmentName(file, outDir, a.number);
+      process.stdout.write(`${outcomeWord(await writeOutput(out, a.docx))} ${out}（附件${a.number} ${a.title}，${a.pages} 页）\n`);
     }
-  }
-  return failed ? EXIT.badData : EXIT.ok;
-}
+  });
 
 /**
  * tongbao batch: every dataset of a manifest (or folder) in parallel, a failure not stopping the rest; the errors
@@ -91,17 +88,9 @@ export async function batchCommand(target: string, outDir: string, options: { jo
 }
 
 /** tongbao check: validation only. */
-export async function checkCommand(files: string[]): Promise<number> {
-  let failed = false;
-  for (const file of files) {
-    try {
-      const { warnings } = await compile(file);
-      report(warnings);
-      process.stdout.write(`通过：${file}${warnings.length ? `（${warnings.length} 条提醒）` : ""}\n`);
-    } catch (e) {
-      report(diagnosticsOf(e));
-      failed = true;
-    }
-  }
-  return failed ? EXIT.badData : EXIT.ok;
-}
+export const checkCommand = (files: string[]): Promise<number> =>
+  eachFile(files, false, async (file) => {
+    const { warnings } = await compile(file);
+    report(warnings);
+    process.stdout.write(`通过：${file}${warnings.length ? `（${warnings.length} 条提醒）` : ""}\n`);
+  });

@@ -36,13 +36,13 @@ export interface SiteFigures extends InspectionFigures {
 const problemsNameRegions = (problems: readonly RowData[] | undefined): problems is RowData[] =>
   !!problems && problems.length > 0 && problems.every((p) => p.region !== undefined);
 
-export function deriveRegions(regions: readonly RegionData[], problems: readonly RowData[] | undefined): RegionFigures[] {
+function deriveRegions(regions: readonly RegionData[], problems: readonly RowData[] | undefined): RegionFigures[] {
   const counted = problemsNameRegions(problems) ? countBy(problems, (p) => [p.region!]) : undefined;
   return regions.map((r) => ({ ...r, problemCount: counted ? (counted.get(r.region) ?? 0) : (r.problemCount ?? 0) }));
 }
 
 /** Score = base + bonus − deduction, for rows that carry a bonus or a deduction. */
-export const rowScore = (row: RowData, base: number): number | undefined =>
+const rowScore = (row: RowData, base: number): number | undefined =>
   row.bonus === undefined && row.deduction === undefined ? undefined : tidy(base + (row.bonus ?? 0) - (row.deduction ?? 0));
 
 function categoriesFromList(list: readonly RowData[] | undefined): CategoryData[] | undefined {

@@ -47,7 +47,7 @@ function mainFlow(circular: Circular, profile: Profile): Flow {
 }
 
 /** Sections in order: portrait runs of text and attachments, a landscape section for each wide table. */
-export function planSections(circular: Circular, profile: Profile): SectionPlan[] {
+function planSections(circular: Circular, profile: Profile): SectionPlan[] {
   const sections: SectionPlan[] = [{ flow: mainFlow(circular, profile), landscape: false, numbered: true }];
   circular.attachments.forEach((attachment, i) => {
     const { flow, landscape } = attachmentPages(attachment, i, profile);
@@ -71,11 +71,10 @@ const pageBreak = () => new Flow().add(paragraph([], { pageBreakBefore: true }),
 function placeColophon(circular: Circular, sections: SectionPlan[], profile: Profile): void {
   if (!circular.colophon) return;
   const colophon = colophonBlock(circular.colophon, profile);
-  const counts = sections.map((s) => paginate(s.flow.boxes, pageHeight(s)));
-  const pages = counts.reduce((n, c) => n + c.pages, 0);
+  const pages = countPages(sections);
   const last = sections[sections.length - 1]!;
-  const { used } = counts[counts.length - 1]!;
-  // One line to spare: a renderer that breaks a line differently must not push the 版记 over.
+  const { used } = paginate(last.flow.boxes, pageHeight(last));
+  // Two lines to spare: the frames' anchor line, and one in case a renderer breaks a line differently.
   const room = pageHeight(last) - used >= colophonHeight(circular.colophon) + 2 * LINE;
   if (pages % 2 === 0 && room && !last.landscape) {
     last.flow.append(colophon);

@@ -19,7 +19,6 @@ export const TEXT_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom; // 12756
 
 /** 22 lines fill the 版心: floor(12756 / 22). */
 export const LINE = 579;
-export const LINES_PER_PAGE = 22;
 
 /** 3号 = 16 pt; body runs are condensed by 0.25 pt so that 28 characters fill the 156 mm line in every renderer. */
 export const BODY_SIZE = 16;

@@ -29,7 +29,7 @@ const isWideCode = (c: number): boolean =>
   (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ||
   (c >= 0x2010 && c <= 0x2027) || c === 0xb7 || c >= 0x20000;
 
-export const isWide = (ch: string): boolean => isWideCode(ch.codePointAt(0)!);
+const isWide = (ch: string): boolean => isWideCode(ch.codePointAt(0)!);
 
 /** Widths of the ASCII characters, looked up by code: every cell of a long table is measured. */
 const ASCII_EM = Float64Array.from({ length: 128 }, (_, code) => {

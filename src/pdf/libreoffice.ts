@@ -18,7 +18,7 @@ export class LibreOfficeMissing extends Error {
   }
 }
 
-export function findSoffice(): string | undefined {
+function findSoffice(): string | undefined {
   const names = ["soffice", "libreoffice"];
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     for (const name of names) if (dir && existsSync(join(dir, name))) return join(dir, name);

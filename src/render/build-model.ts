@@ -15,8 +15,9 @@ export function buildModel(derived: Derived, templates: TemplateSet, seal?: Seal
   const context = templateContext(derived);
   const text = (source: string, path: DataPath) => templates.text(source, context, path);
 
+  const docNumber = data.header?.docNumber ?? data.telegram?.docNumber;
   const attachments = (data.attachments ?? []).map((a, i) =>
-    buildAttachment(a, i, derived.tables[i], data.attachments!.length === 1, templates, context),
+    buildAttachment(a, i, derived.tables[i], { single: data.attachments!.length === 1, docNumber }, templates, context),
   );
   const titleText = typeof data.title === "string" ? text(data.title, ["title"]) : templates.element("title", context);
   return {
@@ -38,7 +39,7 @@ export function buildModel(derived: Derived, templates: TemplateSet, seal?: Seal
     date: templates.element("date", context),
     ...(seal ? { seal } : {}),
     // The template sees the note's own fields: a sentence as `text`, or contact, phone and fax.
-    ...(data.note !== undefined ? { note: templates.element("note", typeof data.note === "string" ? { text: data.note } : data.note) } : {}),
+    ...(data.note !== undefined ? { note: templates.element("note", typeof data.note === "string" ? { text: text(data.note, ["note"]) } : data.note) } : {}),
     ...(data.publicity !== undefined ? { publicity: templates.element("publicity", context) } : {}),
     attachments,
     ...(data.colophon
@@ -52,9 +53,6 @@ export function buildModel(derived: Derived, templates: TemplateSet, seal?: Seal
       : {}),
   };
 }
-
-/** The number that identifies the circular: the 发文字号, or the 明电编号 of a telegram. */
-const docNumberOf = (data: Partial<CircularData>): string | undefined => data.header?.docNumber ?? data.telegram?.docNumber;
 
 function telegramHeader(telegram: NonNullable<CircularData["telegram"]>, templates: TemplateSet, context: object): TelegramHeader {
   const label = (name: string) => templates.element(`labels/telegram-${name}`, context);
@@ -90,16 +88,17 @@ function buildAttachment(
   attachment: AttachmentData,
   index: number,
   figures: TableFigures | undefined,
-  single: boolean,
+  /** Whether it is the only attachment (labelled 附件 alone); the circular's 发文字号 or 明电编号, if any. */
+  circular: { single: boolean; docNumber: string | undefined },
   templates: TemplateSet,
   context: Record<string, unknown>,
 ): Attachment {
   const at: DataPath = ["attachments", index];
   const text = (source: string, path: DataPath) => templates.text(source, context, [...at, ...path]);
-  const label = templates.element("attachment-label", { ...context, number: index + 1, single });
+  const label = templates.element("attachment-label", { ...context, number: index + 1, single: circular.single });
   return {
     label,
-    separateLabel: templates.element("attachment-label-separate", { label, docNumber: docNumberOf(context as Partial<CircularData>) }),
+    separateLabel: templates.element("attachment-label-separate", { label, docNumber: circular.docNumber }),
     title: text(attachment.title, ["title"]),
     ...(attachment.subtitle !== undefined ? { subtitle: text(attachment.subtitle, ["subtitle"]) } : {}),
     table: buildTable(attachment, figures ?? { rows: [], totals: {} }, (source, row, c) =>
@@ -111,7 +110,7 @@ function buildAttachment(
 
 type CellText = (source: string, row: object, column: number) => string;
 
-export function buildTable(attachment: AttachmentData, figures: TableFigures, cellText: CellText): Table {
+function buildTable(attachment: AttachmentData, figures: TableFigures, cellText: CellText): Table {
   const { columns } = attachment;
   const rows: (Cell | null)[][] = figures.rows.map((row, r) =>
     columns.map((column, c) => {
