@@ -6,7 +6,7 @@ import { LANDSCAPE_TEXT_WIDTH, LINE, TEXT_WIDTH, TITLE_SIZE } from "./page-geome
 import type { Profile } from "./profile.js";
 import { measureTable, tableLineHeight, tableXml, type TableGeometry } from "./table-xml.js";
 import { titleLines } from "./title-lines.js";
-import { paragraph, run } from "./typography.js";
+import { lines, paragraph, run } from "./typography.js";
 
 export interface AttachmentPages {
   flow: Flow;
@@ -30,24 +30,16 @@ export function attachmentPages(attachment: Attachment, index: number, profile: 
   const flow = new Flow();
 
   const pageBreakBefore = !plan.landscape && !separate; // a section or a document starts its own page
-  flow.add(paragraph([run(separate ? attachment.separateLabel : attachment.label, { face: "hei" }, profile)], { align: "left", pageBreakBefore }), {
-    kind: "lines",
-    before: 0,
-    count: 1,
-    height: LINE,
-    pageBreakBefore,
-  });
-  const lines = titleLines(attachment.title, width, { size: TITLE_SIZE });
-  flow.add(
-    paragraph(
-      lines.map((l, i) => run(l, { face: "title", size: TITLE_SIZE }, profile, i > 0 ? { break: 1 } : {})),
+  flow.append(lines([run(separate ? attachment.separateLabel : attachment.label, { face: "hei" }, profile)], { align: "left", pageBreakBefore }));
+  const title = titleLines(attachment.title, width, { size: TITLE_SIZE });
+  flow.append(
+    lines(
+      title.map((l, i) => run(l, { face: "title", size: TITLE_SIZE }, profile, i > 0 ? { break: 1 } : {})),
       { align: "center", before: LINE, keepNext: true },
+      { count: title.length },
     ),
-    { kind: "lines", before: LINE, count: lines.length, height: LINE, keepNext: true },
   );
-  if (attachment.subtitle) {
-    flow.add(paragraph([run(attachment.subtitle, { face: "kai" }, profile)], { align: "center", keepNext: true }), { kind: "lines", before: 0, count: 1, height: LINE, keepNext: true });
-  }
+  if (attachment.subtitle) flow.append(lines([run(attachment.subtitle, { face: "kai" }, profile)], { align: "center", keepNext: true }));
 
   const geometry: TableGeometry = { widths: plan.widths, style, lineHeight: tableLineHeight(size) };
   const measure = measureTable(attachment.table, geometry, headerStyle);

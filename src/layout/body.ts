@@ -5,7 +5,7 @@ import { headingLevel, headingText, pointOrdinal } from "./numbering.js";
 import { BODY_SIZE, BODY_STYLE, LINE, TEXT_WIDTH, TITLE_SIZE } from "./page-geometry.js";
 import type { Profile } from "./profile.js";
 import { lineCount } from "./text-measure.js";
-import { chars, paragraph, run, type LineOptions, type RunStyle } from "./typography.js";
+import { chars, lines, run, type LineOptions, type RunStyle } from "./typography.js";
 import { titleLines } from "./title-lines.js";
 
 export interface Span {
@@ -29,22 +29,14 @@ export function bodyParagraph(
   const hanging = typeof options.indent?.hanging === "number" ? options.indent.hanging : 0;
   const text = spans.map((s) => s.text).join("");
   const count = lineCount(text, (options.width ?? TEXT_WIDTH) - left, size === BODY_SIZE ? BODY_STYLE : { size }, hanging ? -hanging : firstIndent);
-  const indent = options.indent ?? { firstLine: firstIndent };
-  const height = options.height ?? LINE;
-  return new Flow().add(paragraph(runs, { ...options, indent }), {
-    kind: "lines",
-    before: options.before ?? 0,
-    count,
-    height,
-    ...(options.keepNext ? { keepNext: true } : {}),
-  });
+  return lines(runs, { ...options, indent: options.indent ?? { firstLine: firstIndent } }, { count });
 }
 
 /** A centred 2号小标宋 title, broken into whole-word lines shaped as GB/T 9704 7.3.1 asks. */
 export function titleBlock(title: Title, profile: Profile, before: number): Flow {
-  const lines = titleLines(title.text, TEXT_WIDTH, { size: TITLE_SIZE }, title.keep);
-  const runs = lines.map((line, i) => run(line, { face: "title", size: TITLE_SIZE }, profile, i > 0 ? { break: 1 } : {}));
-  return new Flow().add(paragraph(runs, { align: "center", before, keepNext: true }), { kind: "lines", before, count: lines.length, height: LINE, keepNext: true });
+  const broken = titleLines(title.text, TEXT_WIDTH, { size: TITLE_SIZE }, title.keep);
+  const runs = broken.map((line, i) => run(line, { face: "title", size: TITLE_SIZE }, profile, i > 0 ? { break: 1 } : {}));
+  return lines(runs, { align: "center", before, keepNext: true }, { count: broken.length });
 }
 
 /** 主送机关: one blank line below the title, flush left, continuation lines flush left too. */

@@ -4,7 +4,7 @@ import { Flow } from "./flow.js";
 import { LINE, SMALL_SIZE, TEXT_HEIGHT, TEXT_WIDTH } from "./page-geometry.js";
 import type { Profile } from "./profile.js";
 import { breakLines, textWidth } from "./text-measure.js";
-import { paragraph, run } from "./typography.js";
+import { lines, paragraph, run } from "./typography.js";
 
 /** One character of 4号, the 版记's size. */
 const ONE = SMALL_SIZE * 20;
@@ -63,6 +63,5 @@ export function colophonBlock(colophon: Colophon, profile: Profile): Flow {
       tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - ONE }],
     }),
   );
-  flow.add(paragraph([], { height: 20 }), { kind: "lines", before: 0, count: 1, height: 20 });
-  return flow;
+  return flow.append(lines([], { height: 20 }));
 }

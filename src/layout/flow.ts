@@ -7,10 +7,10 @@ import { TEXT_HEIGHT } from "./page-geometry.js";
  */
 export type Box =
   /**
-   * A paragraph: optionally on a new page, space above, then lines that may break across pages; kept on the page
-   * of the next paragraph's first line if `keepNext`.
+   * A paragraph: optionally on a new page, space above, then lines that may break across pages, then what a bottom
+   * border adds below them; kept on the page of the next paragraph's first line if `keepNext`.
    */
-  | { kind: "lines"; before: number; count: number; height: number; pageBreakBefore?: boolean; keepNext?: boolean }
+  | { kind: "lines"; before: number; count: number; height: number; after?: number; pageBreakBefore?: boolean; keepNext?: boolean }
   /** A table: its header row repeats on every page, body rows never split. */
   | { kind: "table"; header: number; rows: number[] };
 
@@ -64,6 +64,7 @@ export function paginate(boxes: readonly Box[], pageHeight = TEXT_HEIGHT): PageC
         if (used + box.height > pageHeight) newPage();
         used += box.height;
       }
+      used += box.after ?? 0;
     } else {
       if (used + box.header + (box.rows[0] ?? 0) > pageHeight) newPage();
       used += box.header;
@@ -88,7 +89,7 @@ function keptHeight(boxes: readonly Box[], start: number): number {
   for (let i = start; i < boxes.length; i++) {
     const box = boxes[i]!;
     if (box.kind !== "lines") return height + box.header + (box.rows[0] ?? 0);
-    height += box.before + (box.keepNext ? box.count * box.height : box.height);
+    height += box.before + (box.keepNext ? box.count * box.height + (box.after ?? 0) : box.height);
     if (!box.keepNext) return height;
   }
   return height;

@@ -4,7 +4,7 @@ import { Flow } from "./flow.js";
 import { BODY_STYLE, LINE, TEXT_WIDTH, mm } from "./page-geometry.js";
 import type { Profile } from "./profile.js";
 import { textWidth } from "./text-measure.js";
-import { paragraph, run } from "./typography.js";
+import { lines, run } from "./typography.js";
 
 /** Distance from a mark line's top to its glyphs' top edge, as a share of the font size (measured in LibreOffice). */
 const INK_OFFSET_EM = 0.112;
@@ -19,10 +19,18 @@ function markScale(text: string, size: number): number {
   return natural <= TEXT_WIDTH ? 100 : Math.floor((TEXT_WIDTH / natural) * 100);
 }
 
-/** The red 版头 line under `text` (the 发文字号, or the mark when there is none), `gap` twips below its line. */
+/** The red 版头 line under a paragraph (the 发文字号, the mark when there is none, the 明电 grid), `gap` twips below it. */
 const redRule = (profile: Profile, gap: number) => ({
   bottom: { style: BorderStyle.SINGLE, size: 12, color: profile.red, space: Math.round(gap / 20) },
 });
+
+/** The red mark (发文机关标志 or "XX省发电") in 小标宋, narrowed to fit one line; optionally closed by the red line. */
+function mark(text: string, profile: Profile, before: number, ruleGap?: number): Flow {
+  const size = profile.issuerMarkSize;
+  const children = [run(text, { face: "title", size, color: profile.red, scale: markScale(text, size) }, profile)];
+  const options = { align: "center" as const, before, height: markLineHeight(size), ...(ruleGap ? { border: redRule(profile, ruleGap) } : {}) };
+  return lines(children, options, { below: ruleGap ?? 0 });
+}
 
 /** 份号, 密级 and 紧急程度, top-left, one per line, in that order (GB/T 9704 7.2.1–7.2.3). */
 function marginNotes(header: DocumentHeader, profile: Profile, flow: Flow): number {
@@ -30,7 +38,7 @@ function marginNotes(header: DocumentHeader, profile: Profile, flow: Flow): numb
   if (header.copyNumber) notes.push([header.copyNumber, "body"]);
   if (header.secrecy) notes.push([header.secrecy, "hei"]);
   if (header.urgency) notes.push([header.urgency, "hei"]);
-  for (const [text, face] of notes) flow.add(paragraph([run(text, { face }, profile)], { align: "left" }), { kind: "lines", before: 0, count: 1, height: LINE });
+  for (const [text, face] of notes) flow.append(lines([run(text, { face }, profile)], { align: "left" }));
   return notes.length * LINE;
 }
 
@@ -38,23 +46,12 @@ function marginNotes(header: DocumentHeader, profile: Profile, flow: Flow): numb
 export function documentHeader(header: DocumentHeader, profile: Profile): Flow {
   const flow = new Flow();
   const above = marginNotes(header, profile, flow);
-  const size = profile.issuerMarkSize;
-  const height = markLineHeight(size);
-  const before = Math.max(0, mm(35) - above - Math.round(INK_OFFSET_EM * size * 20));
-  const markRun = run(header.issuerMark, { face: "title", size, color: profile.red, scale: markScale(header.issuerMark, size) }, profile);
+  const before = Math.max(0, mm(35) - above - Math.round(INK_OFFSET_EM * profile.issuerMarkSize * 20));
+  if (!header.docNumber) return flow.append(mark(header.issuerMark, profile, before, mm(4)));
   const ruleGap = mm(4) - DOC_NUMBER_INK_GAP;
-  if (header.docNumber) {
-    flow.add(paragraph([markRun], { align: "center", before, height }), { kind: "lines", before, count: 1, height });
-    flow.add(paragraph([run(header.docNumber, {}, profile)], { align: "center", before: 2 * LINE, border: redRule(profile, ruleGap) }), {
-      kind: "lines",
-      before: 2 * LINE,
-      count: 1,
-      height: LINE + ruleGap,
-    });
-  } else {
-    flow.add(paragraph([markRun], { align: "center", before, height, border: redRule(profile, mm(4)) }), { kind: "lines", before, count: 1, height: height + mm(4) });
-  }
-  return flow;
+  return flow
+    .append(mark(header.issuerMark, profile, before))
+    .append(lines([run(header.docNumber, {}, profile)], { align: "center", before: 2 * LINE, border: redRule(profile, ruleGap) }, { below: ruleGap }));
 }
 
 /**
@@ -62,15 +59,7 @@ export function documentHeader(header: DocumentHeader, profile: Profile): Flow {
  * and 签批 on one line, 等级, 明电编号 and 机发号 on the next — closed by the red line.
  */
 export function telegramHeader(header: TelegramHeader, profile: Profile): Flow {
-  const flow = new Flow();
-  const size = profile.issuerMarkSize;
-  const height = markLineHeight(size);
-  flow.add(paragraph([run(header.mark, { face: "title", size, color: profile.red, scale: markScale(header.mark, size) }, profile)], { align: "center", height }), {
-    kind: "lines",
-    before: 0,
-    count: 1,
-    height,
-  });
+  const flow = mark(header.mark, profile, 0);
   // Fields are spread by tab stops rather than a table: the same in every renderer, nothing to misalign.
   // The first field starts at the left, the last ends at the right edge, any between are centred.
   const ruleGap = mm(4) - DOC_NUMBER_INK_GAP;
@@ -86,14 +75,8 @@ export function telegramHeader(header: TelegramHeader, profile: Profile): Flow {
         : { type: TabStopType.CENTER, position: Math.round(left + ((right - left) * (k + 1)) / (middle + 1)) },
     );
     const children = texts.flatMap((text, f) => [...(f > 0 ? [run("", {}, profile, { children: [new Tab()] })] : []), run(text, {}, profile)]);
-    const before = i === 0 ? LINE : 0;
-    const extra = last ? ruleGap : 0;
-    flow.add(paragraph(children, { align: "left", before, tabStops: stops, ...(last ? { border: redRule(profile, ruleGap) } : {}) }), {
-      kind: "lines",
-      before,
-      count: 1,
-      height: LINE + extra,
-    });
+    const options = { align: "left" as const, before: i === 0 ? LINE : 0, tabStops: stops, ...(last ? { border: redRule(profile, ruleGap) } : {}) };
+    flow.append(lines(children, options, { below: last ? ruleGap : 0 }));
   });
   return flow;
 }

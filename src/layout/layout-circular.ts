@@ -11,7 +11,7 @@ import { documentHeader, telegramHeader } from "./header.js";
 import { LANDSCAPE_TEXT_HEIGHT, LINE, PAGE, TEXT_HEIGHT } from "./page-geometry.js";
 import { noPageNumbers, pageNumberFooters } from "./page-numbers.js";
 import type { Profile } from "./profile.js";
-import { fontFor, paragraph } from "./typography.js";
+import { fontFor, lines } from "./typography.js";
 
 /** The laid-out circular: a docx Document plus what packing adds that the docx package cannot write. */
 export interface LaidOut {
@@ -61,7 +61,7 @@ function planSections(circular: Circular, profile: Profile): SectionPlan[] {
 const pageHeight = (s: SectionPlan) => (s.landscape ? LANDSCAPE_TEXT_HEIGHT : TEXT_HEIGHT);
 
 /** An empty line that starts a new page. */
-const pageBreak = () => new Flow().add(paragraph([], { pageBreakBefore: true }), { kind: "lines", before: 0, count: 1, height: LINE, pageBreakBefore: true });
+const pageBreak = () => lines([], { pageBreakBefore: true });
 
 /**
  * Puts the 版记 at the foot of the last page and makes that page even, as double-sided printing needs: on the last
@@ -82,8 +82,7 @@ function placeColophon(circular: Circular, sections: SectionPlan[], profile: Pro
     if (last.landscape) sections.push({ flow: colophon, landscape: false, numbered: true });
     else last.flow.append(pageBreak()).append(colophon);
   } else {
-    const blank = new Flow().add(paragraph([]), { kind: "lines", before: 0, count: 1, height: LINE });
-    sections.push({ flow: blank.append(pageBreak()).append(colophon), landscape: false, numbered: false });
+    sections.push({ flow: lines([]).append(pageBreak()).append(colophon), landscape: false, numbered: false });
   }
 }
 

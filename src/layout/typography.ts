@@ -1,4 +1,5 @@
 import { AlignmentType, LineRuleType, Paragraph, TextRun, type IParagraphOptions, type IRunOptions, type ParagraphChild } from "docx";
+import { Flow } from "./flow.js";
 import { BODY_CONDENSE, BODY_SIZE, CHAR, LINE } from "./page-geometry.js";
 import type { Profile } from "./profile.js";
 
@@ -72,6 +73,22 @@ export function paragraph(children: ParagraphChild[], options: LineOptions = {})
     ...(options.frame ? { frame: options.frame } : {}),
     autoSpaceEastAsianText: false,
     widowControl: false,
+  });
+}
+
+/**
+ * A paragraph of `count` lines and its box for pagination, both from the same options so they cannot disagree;
+ * `below` is what a bottom border adds under the lines.
+ */
+export function lines(children: ParagraphChild[], options: LineOptions = {}, { count = 1, below = 0 } = {}): Flow {
+  return new Flow().add(paragraph(children, options), {
+    kind: "lines",
+    before: options.before ?? 0,
+    count,
+    height: options.height ?? LINE,
+    ...(below ? { after: below } : {}),
+    ...(options.pageBreakBefore ? { pageBreakBefore: true } : {}),
+    ...(options.keepNext ? { keepNext: true } : {}),
   });
 }
 
