@@ -1,6 +1,6 @@
 import type { Table } from "../model/circular.js";
 import { LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH } from "./page-geometry.js";
-import { textWidth, type TextStyle } from "./text-measure.js";
+import { textWidth, unbreakableRuns, type TextStyle } from "./text-measure.js";
 
 /** Cell margins, in twips: 1.5 mm at the sides, 0.5 mm above and below. */
 export const CELL_PADDING_X = 85;
@@ -21,15 +21,20 @@ const cellsOf = (table: Table, c: number): string[] => [
   }),
 ];
 
+/** The largest of many numbers: Math.max(...xs) overflows the stack for a table of some 100,000 rows. */
+const largest = (xs: Iterable<number>, floor = 0): number => {
+  let max = floor;
+  for (const x of xs) if (x > max) max = x;
+  return max;
+};
+
 /** The narrowest a column can be: its widest unbreakable run (a 10-digit 网站标识码), and never under two characters. */
 function minimum(texts: string[], style: TextStyle): number {
-  const runs = texts.flatMap((t) => t.match(/[A-Za-z0-9.%\-_/:@]+/g) ?? []);
-  const twoChars = 2 * style.size * 20;
-  return Math.max(twoChars, ...runs.map((r) => textWidth(r, style))) + 2 * CELL_PADDING_X + BORDER_ALLOWANCE;
+  const runs = texts.flatMap(unbreakableRuns);
+  return largest(runs.map((r) => textWidth(r, style)), 2 * style.size * 20) + 2 * CELL_PADDING_X + BORDER_ALLOWANCE;
 }
 
-const maximum = (texts: string[], style: TextStyle): number =>
-  Math.max(...texts.map((t) => textWidth(t, style))) + 2 * CELL_PADDING_X + BORDER_ALLOWANCE;
+const maximum = (texts: string[], style: TextStyle): number => largest(texts.map((t) => textWidth(t, style))) + 2 * CELL_PADDING_X + BORDER_ALLOWANCE;
 
 /**
  * Raises widths toward targets with what is left of `room`, smallest need first, no column taking more than an even
