@@ -23,8 +23,8 @@ function paragraphs(blocks: readonly Block[], depth = 0): string[] {
 
 function header(model: Circular): string[] {
   if (!model.header) return [];
-  if (model.header.kind === "document") return [model.header.issuerMark, model.header.docNumber ?? ""];
-  return [model.header.mark, ...model.header.grid.map((row) => row.map((f) => (f.label ? `${f.label}　${f.value}` : f.value)).join("\t"))];
+  if (model.header.kind === "document") return [model.header.issuerMark, model.header.docNumber?.text ?? ""];
+  return [model.header.mark, ...model.header.grid.map((row) => row.map((f) => (f.label ? `${f.label}　${f.value.text}` : f.value.text)).join("\t"))];
 }
 
 export function equivalentData(model: Circular): Record<string, unknown> {

@@ -28,7 +28,7 @@ const COMMON = {
   title: { scope: "全市", subject: "政府网站与政务新媒体检查情况" },
   recipients: ["各县（市、区）人民政府", "市政府各部门、各直属机构"],
   body: [
-    "为贯彻落实《国务院办公厅关于印发政府网站发展指引的通知》（国办发〔2017〕47号）要求，{{issuer}}组织开展了{{quarter period year=true}}全市政府网站与政务新媒体检查工作，现将有关情况通报如下。",
+    "为贯彻落实《国务院办公厅关于印发政府网站发展指引的通知》（国办发〔2017〕47号）要求，{{issuer}}组织开展了{{period period}}全市政府网站与政务新媒体检查工作，现将有关情况通报如下。",
     {
       heading: "总体情况",
       body: [
@@ -44,6 +44,10 @@ const COMMON = {
     },
   ],
   deadline: "2021-07-31",
+  groups: {
+    sites: { label: "政府网站", regions: "regions", failures: ["problems"], sampling: { from: "2021-04-06", to: "2021-06-18" } },
+    newMedia: { label: "政务新媒体", failures: ["accountProblems"] },
+  },
   attachments: [
     {
       title: "各县（市、区）政府网站检查情况",
@@ -59,7 +63,7 @@ const COMMON = {
     },
     {
       title: "检查发现存在突出问题的政府网站名单",
-      rows: "sites.problems",
+      rows: "problems",
       columns: [
         { header: "序号", number: true },
         { header: "地区", field: "region", merge: true },
@@ -95,8 +99,12 @@ function city(i: number) {
     issuer: `${name}市人民政府办公室`,
     header: { issuerMark: `${name}市人民政府办公室文件`, docNumber: `${name.slice(0, 1)}府办〔2021〕${10 + i}号` },
     signature: `${name}市人民政府办公室`,
-    sites: { regions, problems, sampling: { from: "2021-04-06", to: "2021-06-18" } },
-    newMedia: { running: accounts.length, checked: accounts.length, problems: problems.slice(0, 2).map((p, k) => ({ name: `${p.region}发布${k}`, host: p.host, platform: PLATFORMS[k]!, issues: ["检测时间点前2周无更新"] })) },
+    lists: {
+      regions: { kind: "region", rows: regions },
+      problems: { kind: "website", rows: problems },
+      accountProblems: { kind: "account", rows: problems.slice(0, 2).map((p, k) => ({ name: `${p.region}发布${k}`, host: p.host, platform: PLATFORMS[k]!, issues: ["检测时间点前2周无更新"] })) },
+    },
+    groups: { newMedia: { running: accounts.length, checked: accounts.length } },
     colophon: { printedBy: `${name}市人民政府办公室`, printedOn: "2021-07-05" },
   };
 }
@@ -119,12 +127,12 @@ export function generateLargeAttachment(dir: string, rows: number): string {
   const accounts = Array.from({ length: rows }, (_, k) => ({ host: `${cityName(k % 21)}市第${k % 97}局`, platform: PLATFORMS[k % PLATFORMS.length]!, name: `政务发布${k + 1}`, result: "合格" }));
   const data = {
     ...base,
-    newMedia: { accounts },
+    lists: { ...base.lists, accounts: { kind: "account", rows: accounts } },
     attachments: [
       ...COMMON.attachments,
       {
         title: "政务新媒体检查情况统计表",
-        rows: "newMedia.accounts",
+        rows: "accounts",
         columns: [
           { header: "序号", number: true },
           { header: "单位名称", field: "host" },

@@ -6,10 +6,10 @@
  */
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import Docxtemplater from "docxtemplater";
 import PizZip from "pizzip";
-import { build, loadFile, runBatch, type BatchJob, type CircularData } from "tongbao";
+import { Diagnostics, build, loadFile, runBatch, type BatchJob, type CircularData } from "tongbao";
 import type { BatchCase } from "./run.js";
 
 const [tool, scenario, work] = process.argv.slice(2) as ["tongbao" | "tongbao-file" | "docxtemplater", "typical" | "large" | "batch", string];
@@ -38,15 +38,15 @@ const cases = JSON.parse(readFileSync(join(work, "cases.json"), "utf8")) as { ty
 let ms: number;
 if (tool !== "docxtemplater") {
   if (scenario === "batch") {
-    const jobs: BatchJob[] = cases.batch.files.map((file) => ({ file, output: "{name}.docx", vars: {} }));
+    const jobs: BatchJob[] = cases.batch.files.map((file) => ({ file, output: "{name}.docx", vars: {}, root: dirname(file) }));
     const silent = { finished: () => undefined } as never;
     ms = await timed(() => runBatch(jobs, { outDir: join(work, "out-batch"), force: true, jobs: availableParallelism(), progress: silent }));
   } else if (tool === "tongbao-file") {
     const file = cases[scenario];
-    ms = await timed(() => build(file));
+    ms = await timed(() => build(file, { root: dirname(file) }));
   } else {
     // The data as docxtemplater gets it: in memory (with what it extends merged in), read outside the timing.
-    const data = (await loadFile(cases[scenario])).data as CircularData;
+    const data = (await loadFile(cases[scenario], new Diagnostics(), { anywhere: true })).data as CircularData;
     ms = await timed(() => build(data));
   }
 } else {

@@ -1,29 +1,31 @@
-import { derive, type Derived } from "./derive/derive-circular.js";
-import { byPosition, throwIfErrors, type Diagnostic } from "./diagnostics.js";
+import { applyAcknowledgements, checkCircular, checkDataTexts } from "./checks/index.js";
+import { Diagnostics, TongbaoError, hasErrors, type Diagnostic } from "./diagnostics/index.js";
+import { deriveFigures, templateContext, type Figures } from "./figures/index.js";
+import { checkLists, checkSchema, resolveKinds, templateTexts, type CircularData } from "./input/index.js";
 import { layoutAttachment, layoutCircular } from "./layout/layout-circular.js";
 import { resolveProfile, type ProfileOverrides } from "./layout/profile.js";
-import { loadData, loadFile, type LoadedData } from "./load/load-circular.js";
-import { readSeal, sealPath } from "./load/read-seal.js";
-import type { Circular } from "./model/circular.js";
+import type { Circular, Seal } from "./model/circular.js";
 import { packDocx } from "./pack/pack-docx.js";
-import { buildModel } from "./render/build-model.js";
-import { DEFAULT_TEMPLATES_DIR, TemplateSet } from "./render/template-set.js";
-import type { CircularData } from "./validate/circular-data.js";
-import { checkSchema } from "./validate/check-schema.js";
-import { checkRules } from "./validate/rules/check-rules.js";
+import { buildModel, engineFor, TemplateSet } from "./render/index.js";
+import { DEFAULT_TEMPLATES_DIR, loadFile, loadObject, readSeal, readTemplates, sealPath, type Loaded } from "./source/index.js";
 
 export interface BuildOptions {
   /** Template directories, later ones overriding earlier ones by file name; the package's own come first. */
   templates?: string[];
   /** House style overrides, applied over the data file's own `style`. */
   style?: ProfileOverrides;
+  /** The folder files named by the data (extends, seal) must lie in; the working folder by default. */
+  root?: string;
+  /** Let the data name files anywhere. */
+  anywhere?: boolean;
 }
 
 export interface Compiled {
-  loaded: LoadedData;
+  data: CircularData;
+  loaded: Loaded;
   /** Every file the circular was made from: the data, what it extends, the seal image. */
   inputs: string[];
-  derived: Derived;
+  figures: Figures;
   model: Circular;
   /** Warnings that did not stop the build (acknowledged ones are not among them). */
   warnings: Diagnostic[];
@@ -34,24 +36,55 @@ export interface Built extends Compiled {
   pages: number;
 }
 
+/** Top-level parts without which no figure can be derived: with a schema error in one, names under them go unchecked. */
+const FIGURE_INPUTS = ["kinds", "lists", "groups", "figures", "period", "attachments"];
+
 /**
- * Load → validate → derive → check → render: from a data file (or object) to the document model. Throws a
- * TongbaoError carrying every error found at the stage that failed.
+ * Load → check the shape → derive the figures → check names and figures → render: from a data file (or object) to
+ * the document model. Every stage reports into one collector; the run goes as far as the data allows, so one run
+ * reports schema errors, unknown names and disagreeing figures together. Throws a TongbaoError carrying them all.
  */
 export async function compile(input: string | CircularData, options: BuildOptions = {}): Promise<Compiled> {
-  const loaded = typeof input === "string" ? await loadFile(input) : loadData(input);
-  throwIfErrors(loaded.diagnostics);
-  throwIfErrors(checkSchema(loaded));
-  const derived = derive(loaded.data as CircularData);
-  const templates = new TemplateSet(loaded, [DEFAULT_TEMPLATES_DIR, ...(options.templates ?? [])]);
-  const findings = checkRules(derived, loaded);
-  const seal = derived.data.seal ? await readSeal(derived.data.seal, loaded) : { diagnostics: [] };
-  // Rendering needs consistent data only to be meaningful, not to run: doing it anyway reports template errors too.
-  const model = buildModel(derived, templates, seal.seal);
-  const diagnostics = [...findings, ...seal.diagnostics, ...templates.diagnostics].sort(byPosition);
-  throwIfErrors(diagnostics);
-  const inputs = [...loaded.files, ...(derived.data.seal ? [sealPath(derived.data.seal, loaded)] : [])];
-  return { loaded, inputs, derived, model, warnings: diagnostics };
+  const diagnostics = new Diagnostics();
+  const confine = options.anywhere ? undefined : (options.root ?? process.cwd());
+  const loaded = typeof input === "string" ? await loadFile(input, diagnostics, { ...(confine ? { confine } : { anywhere: true }) }) : loadObject(input, diagnostics);
+  const stop = (): never => {
+    throw new TongbaoError(diagnostics.resolve(loaded.locator));
+  };
+  if (loaded.data === undefined) stop();
+  const broken = checkSchema(loaded.data, diagnostics, loaded.locator);
+  if (broken.has("*")) stop();
+  const data = loaded.data as CircularData;
+
+  let figures: Figures | undefined;
+  if (!FIGURE_INPUTS.some((k) => broken.has(k))) {
+    const before = diagnostics.all.length;
+    const kinds = resolveKinds(data.kinds, diagnostics);
+    const lists = checkLists(data, kinds, diagnostics, loaded.locator);
+    // Rows with errors would give figures that are wrong in ways already reported: derive from sound lists only.
+    if (!diagnostics.all.slice(before).some((r) => r.severity === "error")) figures = deriveFigures(data, lists, diagnostics);
+  }
+  const templates = readTemplates([DEFAULT_TEMPLATES_DIR, ...(options.templates ?? [])]);
+  const engine = engineFor(templates);
+  const context = templateContext(data, figures);
+  // Names under what could not be derived are not known, so not judged: their own errors are reported already.
+  const groupNames = Object.keys(data.groups ?? {});
+  const opaque = new Set<string>([...broken, ...(figures ? groupNames.filter((g) => !figures!.groups.has(g)) : ["lists", "figures", ...groupNames])]);
+  checkDataTexts(templateTexts(data), context, (t) => figures?.tables[t]?.rows.map((row) => ({ ...row })), { partials: engine.partials, opaque }, diagnostics);
+  if (figures) checkCircular(data, figures, diagnostics);
+
+  let seal: Seal | undefined;
+  if (data.seal && !broken.has("seal")) {
+    const image = await readSeal(data.seal.image, loaded.files[0], confine, diagnostics);
+    if (image) seal = { ...image, size: data.seal.size ?? 42 };
+  }
+  let model: Circular | undefined;
+  if (!diagnostics.hasErrors && figures) model = buildModel(data, figures, context, new TemplateSet(engine, diagnostics), seal);
+  if (!broken.has("acknowledge")) applyAcknowledgements(data.acknowledge, diagnostics);
+  const all = diagnostics.resolve(loaded.locator);
+  if (hasErrors(all) || !model || !figures) throw new TongbaoError(all);
+  const inputs = [...loaded.files, ...(data.seal ? [sealPath(data.seal.image, loaded.files[0])] : [])];
+  return { data, loaded, inputs, figures, model, warnings: all };
 }
 
 export interface BuiltAttachment {
@@ -72,7 +105,7 @@ export async function buildAttachments(input: string | CircularData, options: Bu
   if (options.only !== undefined && (options.only < 1 || options.only > attachments.length)) {
     throw new RangeError(`没有附件${options.only}：这份通报有 ${attachments.length} 个附件`);
   }
-  const profile = resolveProfile(compiled.derived.data.style, options.style);
+  const profile = resolveProfile(compiled.data.style, options.style);
   const numbers = options.only !== undefined ? [options.only] : attachments.map((_, i) => i + 1);
   const built = await Promise.all(
     numbers.map(async (number) => {
@@ -86,6 +119,6 @@ export async function buildAttachments(input: string | CircularData, options: Bu
 /** The whole pipeline: the .docx bytes of the circular, laid out to GB/T 9704. */
 export async function build(input: string | CircularData, options: BuildOptions = {}): Promise<Built> {
   const compiled = await compile(input, options);
-  const laidOut = layoutCircular(compiled.model, resolveProfile(compiled.derived.data.style, options.style));
+  const laidOut = layoutCircular(compiled.model, resolveProfile(compiled.data.style, options.style));
   return { ...compiled, docx: await packDocx(laidOut, compiled.model.meta.date), pages: laidOut.pages };
 }

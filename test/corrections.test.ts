@@ -8,11 +8,11 @@ import { readDocx } from "./helpers/docx.js";
 
 const original = readFileSync(join(ROOT, "data/guangdong-2019-q1.yaml"), "utf8");
 /** An appeal upheld: 南雄市政府门户网站 is no longer a problem site. */
-const NANXIONG = `    - region: 韶关
-      name: 南雄市政府门户网站
-      host: 南雄市人民政府
-      issues: [信息发布日期造假]
-      siteCode: "4402820020"
+const NANXIONG = `      - region: 韶关
+        name: 南雄市政府门户网站
+        host: 南雄市人民政府
+        issues: [信息发布日期造假]
+        siteCode: "4402820020"
 `;
 
 function write(yaml: string): string {
@@ -28,8 +28,9 @@ const only = (a: string[], b: string[]) => a.filter((l) => !b.includes(l));
 describe("a correction to the data changes every number that follows from it, and nothing else", () => {
   it("removing a problem site updates the body's rate, the region's count, the 合计 row and the list", async () => {
     expect(original).toContain(NANXIONG);
-    const before = readDocx((await build(write(original))).docx);
-    const after = readDocx((await build(write(original.replace(NANXIONG, "")))).docx);
+    const buildIn = (file: string) => build(file, { root: join(file, "..") });
+    const before = readDocx((await buildIn(write(original))).docx);
+    const after = readDocx((await buildIn(write(original.replace(NANXIONG, "")))).docx);
 
     const [b1, a1] = [before.tables[0]!, after.tables[0]!];
     expect(b1.find((r) => r[1] === "韶关")).toEqual(["6", "韶关", "40", "40", "2"]);
@@ -58,7 +59,7 @@ describe("a correction to the data changes every number that follows from it, an
   it("the attachments alone are regenerated from the corrected data", () => {
     const file = write(original.replace(NANXIONG, ""));
     const dir = mkdtempSync(join(tmpdir(), "tongbao-fix-out-"));
-    const r = tongbao(["attachments", file, "--only", "1", "-o", dir]);
+    const r = tongbao(["attachments", file, "--only", "1", "-o", dir], { cwd: join(file, "..") });
     expect(r.code).toBe(0);
     const doc = readDocx(readFileSync(join(dir, "guangdong-2019-q1-附件1.docx")));
     expect(doc.paragraphs[0]!.text).toBe("粤府办明电〔2019〕35号附件1");

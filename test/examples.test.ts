@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/pipeline.js";
 import { readDocx, type DocxContent, type Para } from "./helpers/docx.js";
 import { fidelity, normalize } from "./helpers/fidelity.js";
+import { typedStatistics } from "./helpers/typed-statistics.js";
 
 const reference = (name: string) => readFileSync(new URL(`./fixtures/reference/${name}.txt`, import.meta.url), "utf8");
 
@@ -38,8 +39,8 @@ describe.each(EXAMPLES)("example %s", (name) => {
     doc = readDocx((await build(`data/${name}.yaml`)).docx);
   });
 
-  it("reproduces the reference circular's text to at least 97%", () => {
-    expect(fidelity(reference(name), doc.text)).toBeGreaterThanOrEqual(0.97);
+  it("reproduces the reference circular's text to at least 99%", () => {
+    expect(fidelity(reference(name), doc.text)).toBeGreaterThanOrEqual(0.99);
   });
 
   it("reproduces every attachment table cell for cell", () => {
@@ -72,7 +73,7 @@ describe("text reaches the document verbatim", () => {
     const data = parse(readFileSync("data/zhanjiang-2021-q1.yaml", "utf8"));
     const odd = `A&B <c> "d" 'e' “引号”‘单引号’《书名》——破折号……省略号·间隔号`;
     data.body.push(`${odd}{{sites.running}}`);
-    data.sites.problems[0].name = odd;
+    data.lists.siteProblems.rows[0].name = odd;
     const doc = readDocx((await build(data)).docx);
     expect(doc.paragraphs.some((p) => p.text === `${odd}47`)).toBe(true);
     expect(doc.tables[0]![1]![1]).toBe(odd);
@@ -115,5 +116,43 @@ describe("example content", () => {
     expect(find(doc, "同时，市政府办公室").text).toContain("已登记的216个政务新媒体");
     expect(find(doc, "同时，市政府办公室").text).toContain("总体合格率达97.2%");
     expect(find(doc, "（三）政务新媒体").text).toContain("共有5个政务新媒体因在监测时间点前2周内无更新");
+  });
+});
+
+describe("every statistic in the examples' prose is computed", () => {
+  const yaml = (name: string) => readFileSync(`data/${name}.yaml`, "utf8");
+  it.each([...EXAMPLES, "jiangzhou-2024-q3-hotline"])("%s types no statistic into its prose", (name) => {
+    const typed = typedStatistics(yaml(name));
+    // Zhanjiang's one is a threshold in the name of an issue (空白栏目数量超过5个), said so in a comment above it.
+    if (name === "zhanjiang-2021-q1") {
+      expect(typed.map((t) => t.text)).toEqual(["5个"]);
+      expect(yaml(name).split("\n")[typed[0]!.line - 2]).toContain("“超过5个”是问题的判定标准，不是统计数字");
+    } else expect(typed).toEqual([]);
+  });
+});
+
+describe("a fourth kind of inspection, written in data alone: a city's 12345 hotline circular", () => {
+  let doc: DocxContent;
+  beforeAll(async () => {
+    doc = readDocx((await build("data/jiangzhou-2024-q3-hotline.yaml")).docx);
+  });
+
+  it("computes the body's figures, the previous and last year's periods, and the names of chosen lists", () => {
+    expect(find(doc, "第三季度，12345热线").text).toBe(
+      "第三季度，12345热线共受理群众诉求17542件，环比（第二季度）增长10.6%，同比（2023年第三季度）增长25.1%，其中县（市、区）承办9937件，占56.6%。应办结工单17139件，按期办结16728件，按期办结率97.6%；7—9月回访群众满意率96.6%。",
+    );
+    expect(find(doc, "全市18个承办单位中").text).toBe(
+      "全市18个承办单位中，按期办结率达到95%的单位占83.3%，市公安局、江州供电局、青山区等按期办结率居前；市住房和城乡建设局、市自然资源局、凤岭县等3个单位按期办结率低于95%。",
+    );
+    expect(find(doc, "一是").text).toMatch(/^一是个别单位.*仍有6件工单超期未办结，最长超期41天。二是部分工单.*三是少数单位/);
+  });
+
+  it("lists units by category in the declared order, with computed rate columns and a 合计 row of rates of totals", () => {
+    const [units] = doc.tables;
+    expect(units![0]).toEqual(["序号", "单位类别", "承办单位", "受理工单（件）", "应办结工单（件）", "按期办结工单（件）", "按期办结率", "满意率"]);
+    expect(units![1]).toEqual(["1", "县（市、区）", "青山区", "1544", "1508", "1497", "99.3%", "97.5%"]);
+    expect(units!.map((r) => r[1]).filter(Boolean).slice(1)).toEqual(["县（市、区）", "市直部门", "公共服务企业"]);
+    expect(units!.at(-1)).toEqual(["合计", "", "", "17542", "17139", "16728", "97.6%", "96.6%"]);
+    expect(doc.tables[1]!.slice(1).map((r) => r[5])).toEqual(["41", "27", "19", "16", "11", "6"]);
   });
 });

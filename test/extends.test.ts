@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { TongbaoError, formatDiagnostic } from "../src/diagnostics.js";
+import { TongbaoError, formatDiagnostic } from "../src/diagnostics/index.js";
 import { build } from "../src/pipeline.js";
 import { ROOT } from "./helpers/cli.js";
 
@@ -28,9 +28,12 @@ function split(edit: { common?: (y: string) => string; own?: (y: string) => stri
 
 const lineOf = (yaml: string, text: string) => yaml.slice(0, yaml.indexOf(text)).split("\n").length;
 
+/** Builds in the folder the files are in: what a data file names must lie in the working folder. */
+const buildIn = (file: string) => build(file, { root: join(file, "..") });
+
 async function errors(file: string): Promise<string> {
   try {
-    await build(file);
+    await buildIn(file);
   } catch (e) {
     if (e instanceof TongbaoError) return e.diagnostics.map(formatDiagnostic).join("\n");
     throw e;
@@ -41,16 +44,16 @@ async function errors(file: string): Promise<string> {
 describe("extends: shared parts written once", () => {
   it("builds the same circular as the single file it was split from", async () => {
     const { file } = split();
-    const [parts, whole] = [await build(file), await build("data/zhanjiang-2021-q1.yaml")];
+    const [parts, whole] = [await buildIn(file), await build("data/zhanjiang-2021-q1.yaml")];
     expect(Buffer.from(parts.docx).equals(Buffer.from(whole.docx))).toBe(true);
     expect(parts.loaded.files.map((f) => f.replace(/.*tongbao-extends-[^/]+\//, ""))).toEqual(["zhanjiang.yaml", "common/office.yaml"]);
   });
 
   it("overrides what it extends, merges maps key by key, and removes an entry written as null", async () => {
     const { file } = split({ own: (y) => `${y}signature: 湛江市政府办公室\nheader:\n  docNumber: 湛府办〔2021〕13号\ncolophon: null\n` });
-    const { model } = await build(file);
+    const { model } = await buildIn(file);
     expect(model.signature).toBe("湛江市政府办公室");
-    expect(model.header).toEqual({ kind: "document", issuerMark: "湛江市人民政府办公室文件", docNumber: "湛府办〔2021〕13号" });
+    expect(model.header).toEqual({ kind: "document", issuerMark: "湛江市人民政府办公室文件", docNumber: { text: "湛府办〔2021〕13号" } });
     expect(model.colophon).toBeUndefined();
   });
 
@@ -68,8 +71,8 @@ describe("extends: shared parts written once", () => {
 
   it("reports a missing shared file and a loop at the extends line", async () => {
     const missing = split({ own: (y) => y.replace("./common/office.yaml", "./common/none.yaml") });
-    expect(await errors(missing.file)).toContain(`${missing.file}:1:10: 错误：文件不存在：`);
+    expect(await errors(missing.file)).toContain(`${missing.file}:1:10: 错误：extends 的文件 ${join(missing.dir, "common/none.yaml")} 不存在`);
     const loop = split({ common: (y) => `extends: ../zhanjiang.yaml\n${y}` });
-    expect(await errors(loop.file)).toMatch(new RegExp(`${loop.common}:1:10: 错误：extends 形成了循环或层数过多：.*zhanjiang.yaml → .*office.yaml → .*zhanjiang.yaml`));
+    expect(await errors(loop.file)).toMatch(new RegExp(`${loop.common}:1:10: 错误：extends 形成了循环或超过 8 层：.*zhanjiang.yaml → .*office.yaml → .*zhanjiang.yaml`));
   });
 });

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { build } from "../src/pipeline.js";
-import type { CircularData } from "../src/validate/circular-data.js";
+import type { CircularData } from "../src/input/index.js";
 import { ROOT } from "./helpers/cli.js";
 import { readDocx } from "./helpers/docx.js";
 
@@ -48,6 +48,6 @@ describe("house style", () => {
   });
 
   it("rejects a style it cannot apply, at its place", async () => {
-    await expect(build({ ...zhanjiang, style: { red: "red" } as never })).rejects.toThrow(/红色（版头）（style.red）格式不正确/);
+    await expect(build({ ...zhanjiang, style: { red: "red" } as never })).rejects.toThrow(/版头红色（style.red）格式不正确/);
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CircularData } from "../src/validate/circular-data.js";
+import type { CircularData } from "../src/input/index.js";
 import { sealPng } from "./helpers/png.js";
 import { build } from "../src/pipeline.js";
 import { convertToPdf } from "../src/pdf/libreoffice.js";
@@ -39,7 +39,7 @@ beforeAll(async () => {
   const seal = join(dir, "seal.png");
   writeFileSync(seal, sealPng());
   const sealed = { ...(parse(readFileSync(EXAMPLES.sealed, "utf8")) as CircularData), seal: { image: seal } };
-  const built = await Promise.all(names.map((n) => build(n === "sealed" ? sealed : EXAMPLES[n])));
+  const built = await Promise.all(names.map((n) => (n === "sealed" ? build(sealed, { root: dir }) : build(EXAMPLES[n]))));
   const files = names.map((n, i) => {
     const file = join(dir, `${n}.docx`);
     writeFileSync(file, built[i]!.docx);

@@ -6,7 +6,7 @@ import { unzipSync, strFromU8 } from "fflate";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { build } from "../src/pipeline.js";
-import type { CircularData } from "../src/validate/circular-data.js";
+import type { CircularData } from "../src/input/index.js";
 import { sealPng } from "./helpers/png.js";
 import { ROOT, tongbao } from "./helpers/cli.js";
 
@@ -49,7 +49,7 @@ describe("the same data gives the same bytes", () => {
     const seal = join(dir, "seal.png");
     writeFileSync(seal, sealPng());
     const data = { ...(parse(readFileSync(join(ROOT, "data/zhanjiang-2021-q1.yaml"), "utf8")) as CircularData), seal: { image: seal } };
-    const [a, b] = [await build(data), await build(data)];
+    const [a, b] = [await build(data, { root: dir }), await build(data, { root: dir })];
     expect(Buffer.from(a.docx).equals(Buffer.from(b.docx))).toBe(true);
   });
 

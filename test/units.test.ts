@@ -5,30 +5,17 @@ import { headingText, pointOrdinal } from "../src/layout/numbering.js";
 import { TEXT_WIDTH } from "../src/layout/page-geometry.js";
 import { breakLines, textWidth } from "../src/layout/text-measure.js";
 import { titleLines } from "../src/layout/title-lines.js";
-import { chineseNumeral } from "../src/render/chinese-numerals.js";
-import { chineseDate, formatPercent, join } from "../src/render/helpers.js";
+import { chineseDate, formatPercent, parseDate } from "../src/text/index.js";
 
-describe("Chinese numerals", () => {
-  it.each([
-    [1, "一"], [10, "十"], [16, "十六"], [20, "二十"], [21, "二十一"], [100, "一百"], [105, "一百零五"], [110, "一百一十"], [2019, "二千零一十九"],
-  ])("%i → %s", (n, text) => expect(chineseNumeral(n)).toBe(text));
-});
-
-describe("formatting helpers", () => {
+describe("formatting", () => {
   it("writes dates as GB/T 9704 does: full year, no padding", () => {
-    expect(chineseDate("2019-03-08")).toBe("2019年3月8日");
+    expect(chineseDate(parseDate("2019-03-08")!)).toBe("2019年3月8日");
   });
   it("writes rates to one decimal, dropping .0", () => {
     expect(formatPercent((728 / 737) * 100)).toBe("98.8%");
     expect(formatPercent(100)).toBe("100%");
     expect(formatPercent((210 / 216) * 100)).toBe("97.2%");
     expect(formatPercent(85)).toBe("85%");
-  });
-  it("joins with 、 or a given mark, and says what to write for an empty list", () => {
-    const options = {} as never;
-    expect(join(["韶关", "河源"], options)).toBe("韶关、河源");
-    expect(join(["a", "b"], "，", options)).toBe("a，b");
-    expect(join([], "，", "无", options)).toBe("无");
   });
 });
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { packageFile } from "../package-files.js";
-import { DEFAULT_TEMPLATES_DIR } from "../render/template-set.js";
+import { DEFAULT_TEMPLATES_DIR } from "../source/index.js";
 import { writeOutput } from "../pack/write-output.js";
 
 /** What a batch remembers of a dataset's last build, to skip it when nothing it was made from has changed. */

@@ -1,17 +1,18 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { byPosition, type Diagnostic } from "../diagnostics.js";
-import { loadFile } from "../load/load-circular.js";
-import { checkSchema } from "../validate/check-schema.js";
-import { BATCH_SCHEMA_FILE } from "../validate/schema.js";
+import { Diagnostics, type Diagnostic } from "../diagnostics/index.js";
+import { BATCH_SCHEMA_FILE, checkSchema } from "../input/index.js";
+import { loadFile } from "../source/index.js";
 
 export const DEFAULT_OUTPUT = "{name}.docx";
 
-/** One circular to build: its data file and how its output is named. */
+/** One circular to build: its data file, how its output is named, and the folder its files must lie in. */
 export interface BatchJob {
   file: string;
   output: string;
   vars: Record<string, string>;
+  /** The manifest's folder (or the folder given): what the data file may name (extends, seal) lies inside it. */
+  root: string;
 }
 
 interface ManifestData {
@@ -40,11 +41,15 @@ async function expand(pattern: string): Promise<string[]> {
 export async function readBatch(target: string): Promise<{ jobs: BatchJob[]; diagnostics: Diagnostic[] }> {
   const info = await stat(target).catch(() => undefined);
   if (!info) return { jobs: [], diagnostics: [{ severity: "error", code: "read", message: `找不到 ${target}`, hint: "给出批量清单（.yaml）或放数据文件的文件夹", file: target, line: 1, col: 1 }] };
-  if (info.isDirectory()) return { jobs: (await yamlFiles(target)).map((file) => ({ file: relative(process.cwd(), file), output: DEFAULT_OUTPUT, vars: {} })), diagnostics: [] };
+  if (info.isDirectory()) {
+    const root = resolve(target);
+    return { jobs: (await yamlFiles(target)).map((file) => ({ file: relative(process.cwd(), file), output: DEFAULT_OUTPUT, vars: {}, root })), diagnostics: [] };
+  }
 
-  const loaded = await loadFile(target);
-  if (loaded.diagnostics.length) return { jobs: [], diagnostics: loaded.diagnostics };
-  const diagnostics = checkSchema(loaded, BATCH_SCHEMA_FILE);
+  const diagnostics = new Diagnostics();
+  const loaded = await loadFile(target, diagnostics, { anywhere: true });
+  if (loaded.data === undefined) return { jobs: [], diagnostics: diagnostics.resolve(loaded.locator) };
+  checkSchema(loaded.data, diagnostics, loaded.locator, BATCH_SCHEMA_FILE);
   const manifest = loaded.data as Partial<ManifestData>;
   const jobs: BatchJob[] = [];
   // Entries are checked even when the schema found errors elsewhere: every error at once.
@@ -54,11 +59,11 @@ export async function readBatch(target: string): Promise<{ jobs: BatchJob[]; dia
     // Paths as the clerk would type them, from where the command runs.
     const files = (await expand(resolve(dirname(target), spec.file))).map((f) => relative(process.cwd(), f));
     if (files.length === 0 || (files.length === 1 && !(await stat(files[0]!).catch(() => undefined)))) {
-      diagnostics.push({ severity: "error", code: "batch-dataset", message: `没有找到数据文件 ${spec.file}`, hint: "路径相对于清单文件", ...loaded.locate(["datasets", i]) });
+      diagnostics.error("batch-dataset", ["datasets", i], `没有找到数据文件 ${spec.file}`, "路径相对于清单文件");
       continue;
     }
     const vars = Object.fromEntries(Object.entries(spec.vars ?? {}).map(([k, v]) => [k, String(v)]));
-    for (const file of files) jobs.push({ file, output: spec.output ?? manifest.output ?? DEFAULT_OUTPUT, vars });
+    for (const file of files) jobs.push({ file, output: spec.output ?? manifest.output ?? DEFAULT_OUTPUT, vars, root: resolve(dirname(target)) });
   }
-  return { jobs: diagnostics.length ? [] : jobs, diagnostics: diagnostics.sort(byPosition) };
+  return { jobs: diagnostics.hasErrors ? [] : jobs, diagnostics: diagnostics.resolve(loaded.locator) };
 }

@@ -1,4 +1,5 @@
 import { basename, dirname, extname, isAbsolute, normalize, relative, resolve, sep } from "node:path";
+import type { Period } from "../text/index.js";
 
 /** What an output name can use: the data file's name and folder, figures of the circular, the manifest's vars. */
 export type NameVars = Record<string, string>;
@@ -26,14 +27,23 @@ export function outputPath(pattern: string, vars: NameVars, outDir: string): { p
   return { path };
 }
 
-/** The variables every dataset has: {name} and {dir} from its file, the rest from its data. */
-export function nameVars(file: string, fields: { year: number; quarter: number; issuer: string }, extra: NameVars): NameVars {
+/** The variables every dataset has: {name} and {dir} from its file, {year} and {quarter}, {half} or {month}, {issuer}. */
+export function nameVars(file: string, fields: NameFields, extra: NameVars): NameVars {
+  const { period } = fields;
   return {
     name: basename(file, extname(file)),
     dir: basename(dirname(resolve(file))),
-    year: String(fields.year),
-    quarter: String(fields.quarter),
+    year: String(period.year),
+    ...(period.quarter !== undefined ? { quarter: String(period.quarter) } : {}),
+    ...(period.half !== undefined ? { half: String(period.half) } : {}),
+    ...(period.month !== undefined ? { month: String(period.month).padStart(2, "0") } : {}),
     issuer: fields.issuer,
     ...extra,
   };
+}
+
+/** What a circular's data gives its output name: its period and issuer. */
+export interface NameFields {
+  period: Period;
+  issuer: string;
 }

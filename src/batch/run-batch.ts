@@ -31,9 +31,9 @@ const OUTCOME_WORDS: Record<Outcome, string> = { written: "已生成", unchanged
 export const outcomeWord = (o: Outcome): string => OUTCOME_WORDS[o];
 
 /** Runs datasets through a pool of worker threads (built in dist/: workers load compiled JavaScript). */
-async function runPool(files: string[], jobs: number, onResult: (r: WorkerResult) => Promise<void>): Promise<void> {
+async function runPool(files: { file: string; root: string }[], jobs: number, onResult: (r: WorkerResult) => Promise<void>): Promise<void> {
   if (files.length === 0) return;
-  const queue = files.map((file, id) => ({ id, file }));
+  const queue = files.map((f, id) => ({ id, ...f }));
   const workers = Array.from({ length: Math.max(1, Math.min(jobs, files.length)) }, () => new Worker(packageFile("dist/batch/worker.js")));
   try {
     await Promise.all(
@@ -81,7 +81,7 @@ export async function runBatch(batch: BatchJob[], options: BatchOptions): Promis
   }
 
   await runPool(
-    toBuild.map((i) => batch[i]!.file),
+    toBuild.map((i) => ({ file: batch[i]!.file, root: batch[i]!.root })),
     options.jobs ?? availableParallelism(),
     async (r) => {
       const i = toBuild[r.id]!;

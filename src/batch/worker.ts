@@ -1,22 +1,24 @@
 import { parentPort } from "node:worker_threads";
-import { TongbaoError, formatDiagnostic } from "../diagnostics.js";
+import { TongbaoError, formatDiagnostic } from "../diagnostics/index.js";
 import { build } from "../pipeline.js";
+import type { NameFields } from "./output-name.js";
 
 /** A dataset to build, and what came of it. The worker only builds; the main thread names and writes. */
 export interface WorkerJob {
   id: number;
   file: string;
+  root: string;
 }
 
 export type WorkerResult =
-  | { id: number; ok: true; docx: Uint8Array; pages: number; warnings: string[]; inputs: string[]; fields: { year: number; quarter: number; issuer: string } }
+  | { id: number; ok: true; docx: Uint8Array; pages: number; warnings: string[]; inputs: string[]; fields: NameFields }
   | { id: number; ok: false; errors: string[] };
 
 parentPort!.on("message", async (job: WorkerJob) => {
   let result: WorkerResult;
   try {
-    const built = await build(job.file);
-    const { period, issuer } = built.derived.data;
+    const built = await build(job.file, { root: job.root });
+    const { period, issuer } = built.data;
     result = {
       id: job.id,
       ok: true,
@@ -24,7 +26,7 @@ parentPort!.on("message", async (job: WorkerJob) => {
       pages: built.pages,
       warnings: built.warnings.map(formatDiagnostic),
       inputs: built.inputs,
-      fields: { year: period.year, quarter: period.quarter, issuer },
+      fields: { period, issuer },
     };
   } catch (e) {
     const errors = e instanceof TongbaoError ? e.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic) : [`tongbao 内部错误：${(e as Error).stack ?? String(e)}`];

@@ -1,4 +1,4 @@
-import { TongbaoError, formatDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { TongbaoError, formatDiagnostic, type Diagnostic } from "../diagnostics/index.js";
 
 /** Prints diagnostics to stderr; returns whether any was an error. */
 export function report(diagnostics: readonly Diagnostic[]): boolean {

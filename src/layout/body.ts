@@ -51,7 +51,8 @@ export function bodyBlocks(blocks: readonly Block[], profile: Profile, depth = 0
     if (block.kind === "paragraph") {
       flow.append(bodyParagraph([{ text: block.text }], profile));
     } else if (block.kind === "points") {
-      block.items.forEach((item, i) => flow.append(bodyParagraph([{ text: pointOrdinal(i + 1) }, { text: item }], profile)));
+      if (block.runIn) flow.append(bodyParagraph(block.items.flatMap((item, i) => [{ text: pointOrdinal(i + 1) }, { text: item }]), profile));
+      else block.items.forEach((item, i) => flow.append(bodyParagraph([{ text: pointOrdinal(i + 1) }, { text: item }], profile)));
     } else {
       section++;
       const level = headingLevel(depth);

@@ -35,7 +35,7 @@ function mark(text: string, profile: Profile, before: number, ruleGap?: number):
 /** 份号, 密级 and 紧急程度, top-left, one per line, in that order (GB/T 9704 7.2.1–7.2.3). */
 function marginNotes(header: DocumentHeader, profile: Profile, flow: Flow): number {
   const notes: [string, "body" | "hei"][] = [];
-  if (header.copyNumber) notes.push([header.copyNumber, "body"]);
+  if (header.copyNumber) notes.push([header.copyNumber.text, "body"]);
   if (header.secrecy) notes.push([header.secrecy, "hei"]);
   if (header.urgency) notes.push([header.urgency, "hei"]);
   for (const [text, face] of notes) flow.append(lines([run(text, { face }, profile)], { align: "left" }));
@@ -51,7 +51,7 @@ export function documentHeader(header: DocumentHeader, profile: Profile): Flow {
   const ruleGap = mm(4) - DOC_NUMBER_INK_GAP;
   return flow
     .append(mark(header.issuerMark, profile, before))
-    .append(lines([run(header.docNumber, {}, profile)], { align: "center", before: 2 * LINE, border: redRule(profile, ruleGap) }, { below: ruleGap }));
+    .append(lines([run(header.docNumber.text, {}, profile)], { align: "center", before: 2 * LINE, border: redRule(profile, ruleGap) }, { below: ruleGap }));
 }
 
 /**
@@ -65,7 +65,7 @@ export function telegramHeader(header: TelegramHeader, profile: Profile): Flow {
   const ruleGap = mm(4) - DOC_NUMBER_INK_GAP;
   header.grid.forEach((fields, i) => {
     const last = i === header.grid.length - 1;
-    const texts = fields.map((field) => (field.label ? `${field.label}　${field.value}` : field.value));
+    const texts = fields.map((field) => (field.label ? `${field.label}　${field.value.text}` : field.value.text));
     const left = textWidth(texts[0]!, BODY_STYLE);
     const right = TEXT_WIDTH - textWidth(texts[texts.length - 1]!, BODY_STYLE);
     const middle = texts.length - 2;

@@ -1,4 +1,4 @@
-import { chineseNumeral } from "../render/chinese-numerals.js";
+import { chineseNumeral } from "../text/index.js";
 import type { Face } from "./typography.js";
 
 /** GB/T 9704 7.3.3: 一、 in 黑体, （一） in 楷体, 1. and （1） in 仿宋; deeper levels use circled numbers. */

@@ -30,14 +30,20 @@ export interface Circular {
   colophon?: Colophon;
 }
 
+/** Text of a header field; `blank` when it is a space left to be filled in by hand (a 机发号 the 机要 office writes). */
+export interface FieldText {
+  text: string;
+  blank?: boolean;
+}
+
 /** 文件式 版头. */
 export interface DocumentHeader {
   kind: "document";
-  copyNumber?: string;
+  copyNumber?: FieldText;
   secrecy?: string;
   urgency?: string;
   issuerMark: string;
-  docNumber?: string;
+  docNumber?: FieldText;
 }
 
 /** 明电 版头: the "XX省发电" mark over a grid of labelled fields. */
@@ -50,7 +56,7 @@ export interface TelegramHeader {
 
 export interface TelegramField {
   label?: string;
-  value: string;
+  value: FieldText;
 }
 
 export interface Title {
@@ -74,10 +80,11 @@ export interface Section {
   body: Block[];
 }
 
-/** Paragraphs that the layout opens with 一是、二是…. */
+/** Points that the layout opens with 一是、二是…: a paragraph each, or run on in one paragraph. */
 export interface Points {
   kind: "points";
   items: string[];
+  runIn?: boolean;
 }
 
 export interface AttachmentList {
@@ -118,9 +125,15 @@ export interface Cell {
   colSpan?: number;
 }
 
-export interface Seal {
+/** An image file as read: its bytes, kind and pixel size. */
+export interface SealImage {
   image: Uint8Array;
   type: "png" | "jpg";
+  width: number;
+  height: number;
+}
+
+export interface Seal extends SealImage {
   /** Diameter in millimetres. */
   size: number;
 }

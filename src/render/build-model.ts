@@ -1,28 +1,37 @@
-import type { DataPath } from "../load/data-path.js";
-import { templateContext, type Derived } from "../derive/derive-circular.js";
-import type { TableFigures } from "../derive/tables.js";
-import type { Attachment, Block, Cell, Circular, Seal, Table, TelegramHeader } from "../model/circular.js";
-import type { AttachmentData, BlockData, CircularData } from "../validate/circular-data.js";
-import { chineseNumeral } from "./chinese-numerals.js";
+import type { DataPath } from "../diagnostics/index.js";
+import type { Figures, TableFigures } from "../figures/index.js";
+import type { AttachmentData, BlockData, CircularData, Fillable, TelegramData } from "../input/index.js";
+import type { Attachment, Block, Cell, Circular, FieldText, Seal, Table, TelegramHeader } from "../model/circular.js";
+import { formatNumber, formatPercent, periodName, tidy } from "../text/index.js";
 import type { TemplateSet } from "./template-set.js";
 
-/**
- * Fills the document model with text: the element templates for fixed wording, the data's own text for the rest.
- * The seal's image, read by the load stage, is passed through.
- */
-export function buildModel(derived: Derived, templates: TemplateSet, seal?: Seal): Circular {
-  const { data } = derived;
-  const context = templateContext(derived);
-  const text = (source: string, path: DataPath) => templates.text(source, context, path);
+const fieldText = (value: Fillable): FieldText => (typeof value === "string" ? { text: value } : { text: value.blank, blank: true });
 
+/**
+ * Fills the document model with text: the element templates for fixed wording, the data's own text for the rest,
+ * the figures for every number. The seal's image, read by the load stage, is passed through.
+ */
+export function buildModel(data: CircularData, figures: Figures, context: Record<string, unknown>, templates: TemplateSet, seal?: Seal): Circular {
+  const text = (source: string, path: DataPath) => templates.text(source, context, path);
   const docNumber = data.header?.docNumber ?? data.telegram?.docNumber;
   const attachments = (data.attachments ?? []).map((a, i) =>
-    buildAttachment(a, i, derived.tables[i], { single: data.attachments!.length === 1, docNumber }, templates, context),
+    buildAttachment(a, i, figures.tables[i], { single: data.attachments!.length === 1, docNumber: docNumber && fieldText(docNumber).text }, templates, context),
   );
   const titleText = typeof data.title === "string" ? text(data.title, ["title"]) : templates.element("title", context);
   return {
     meta: { title: titleText, issuer: data.issuer, date: data.date },
-    ...(data.header ? { header: { kind: "document", ...data.header } } : {}),
+    ...(data.header
+      ? {
+          header: {
+            kind: "document",
+            issuerMark: data.header.issuerMark,
+            ...(data.header.docNumber !== undefined ? { docNumber: fieldText(data.header.docNumber) } : {}),
+            ...(data.header.copyNumber !== undefined ? { copyNumber: fieldText(data.header.copyNumber) } : {}),
+            ...(data.header.secrecy !== undefined ? { secrecy: data.header.secrecy } : {}),
+            ...(data.header.urgency !== undefined ? { urgency: data.header.urgency } : {}),
+          },
+        }
+      : {}),
     ...(data.telegram ? { header: telegramHeader(data.telegram, templates, context) } : {}),
     title: { text: titleText, keep: titleKeep(data) },
     recipients: templates.element("recipients", context),
@@ -54,28 +63,35 @@ export function buildModel(derived: Derived, templates: TemplateSet, seal?: Seal
   };
 }
 
-function telegramHeader(telegram: NonNullable<CircularData["telegram"]>, templates: TemplateSet, context: object): TelegramHeader {
+function telegramHeader(telegram: TelegramData, templates: TemplateSet, context: object): TelegramHeader {
   const label = (name: string) => templates.element(`labels/telegram-${name}`, context);
   return {
     kind: "telegram",
     mark: telegram.mark,
     grid: [
-      [{ label: label("sender"), value: telegram.sender }, { label: label("approver"), value: telegram.approver ?? "" }],
-      [{ label: label("priority"), value: telegram.priority }, { value: telegram.docNumber }, ...(telegram.dispatchNumber ? [{ value: telegram.dispatchNumber }] : [])],
+      [
+        { label: label("sender"), value: { text: telegram.sender } },
+        { label: label("approver"), value: { text: telegram.approver ?? "" } },
+      ],
+      [
+        { label: label("priority"), value: { text: telegram.priority } },
+        { value: fieldText(telegram.docNumber) },
+        ...(telegram.dispatchNumber !== undefined ? [{ value: fieldText(telegram.dispatchNumber) }] : []),
+      ],
     ],
   };
 }
 
 /** Phrases of a composed title that a line break must keep whole. */
 function titleKeep(data: CircularData): string[] {
-  const keep = [data.issuer, `${data.period.year}年第${chineseNumeral(data.period.quarter)}季度`];
+  const keep = [data.issuer, periodName(data.period, { year: true })];
   if (typeof data.title !== "string" && data.title.scope) keep.push(data.title.scope);
   return keep;
 }
 
 function buildBlock(block: BlockData, path: DataPath, text: (s: string, p: DataPath) => string): Block {
   if (typeof block === "string") return { kind: "paragraph", text: text(block, path) };
-  if ("points" in block) return { kind: "points", items: block.points.map((p, i) => text(p, [...path, "points", i])) };
+  if ("points" in block) return { kind: "points", items: block.points.map((p, i) => text(p, [...path, "points", i])), ...(block.runIn ? { runIn: true } : {}) };
   return {
     kind: "section",
     heading: text(block.heading, [...path, "heading"]),
@@ -95,26 +111,34 @@ function buildAttachment(
 ): Attachment {
   const at: DataPath = ["attachments", index];
   const text = (source: string, path: DataPath) => templates.text(source, context, [...at, ...path]);
-  const label = templates.element("attachment-label", { ...context, number: index + 1, single: circular.single });
+  const label = templates.element("attachment-label", { ...context, index: index + 1, single: circular.single });
   return {
     label,
     separateLabel: templates.element("attachment-label-separate", { label, docNumber: circular.docNumber }),
     title: text(attachment.title, ["title"]),
     ...(attachment.subtitle !== undefined ? { subtitle: text(attachment.subtitle, ["subtitle"]) } : {}),
-    table: buildTable(attachment, figures ?? { rows: [], totals: {} }, (source, row, c) =>
-      templates.text(source, row, [...at, "columns", c, "value"]),
-    ),
+    table: buildTable(attachment, figures, (source, row, c) => templates.text(source, { ...context, ...row }, [...at, "columns", c, "value"])),
     notes: (attachment.notes ?? []).map((n, i) => templates.element("table-note", { ...context, note: text(n, ["notes", i]) })),
   };
 }
 
 type CellText = (source: string, row: object, column: number) => string;
 
-function buildTable(attachment: AttachmentData, figures: TableFigures, cellText: CellText): Table {
+/** A number as a cell shows it: a rate with its %, others without float noise. */
+function numberText(value: unknown, format: "percent" | "number" | undefined, digits: number | undefined): string {
+  if (typeof value !== "number") return value === undefined || value === null ? "" : Array.isArray(value) ? value.join("、") : String(value);
+  return format === "percent" ? formatPercent(value, digits ?? 1) : formatNumber(tidy(value), digits ?? 2);
+}
+
+function buildTable(attachment: AttachmentData, figures: TableFigures | undefined, cellText: CellText): Table {
   const { columns } = attachment;
-  const rows: (Cell | null)[][] = figures.rows.map((row, r) =>
+  const rows: (Cell | null)[][] = (figures?.rows ?? []).map((row, r) =>
     columns.map((column, c) => {
-      const value = column.number ? String(r + 1) : column.value !== undefined ? cellText(column.value, row, c) : String(row[column.field!] ?? "");
+      const value =
+        column.number ? String(r + 1)
+        : column.value !== undefined ? cellText(column.value, row, c)
+        : column.formula !== undefined ? numberText(figures!.computed[c]![r], column.format, column.digits)
+        : numberText(row[column.field!], column.format, column.digits);
       return { lines: value.split("\n") };
     }),
   );
@@ -130,7 +154,11 @@ function buildTable(attachment: AttachmentData, figures: TableFigures, cellText:
 function mergeDown(rows: (Cell | null)[][], c: number): void {
   let start = 0;
   for (let r = 1; r <= rows.length; r++) {
-    const head = rows[start]![c]!;
+    const head = rows[start]?.[c];
+    if (!head) {
+      start = r;
+      continue;
+    }
     const same = r < rows.length && rows[r]![c]!.lines.join("\n") === head.lines.join("\n") && head.lines.join("") !== "";
     if (same) continue;
     if (r - start > 1) {
@@ -142,12 +170,12 @@ function mergeDown(rows: (Cell | null)[][], c: number): void {
 }
 
 /** 合计 label across the columns before the first summed one, then the totals; other cells stay empty. */
-function totalRow(attachment: AttachmentData, figures: TableFigures): (Cell | null)[] {
+function totalRow(attachment: AttachmentData, figures: TableFigures | undefined): (Cell | null)[] {
   const { columns } = attachment;
   const firstSum = Math.max(1, columns.findIndex((c) => c.sum));
   return columns.map((column, c): Cell | null => {
     if (c === 0) return { lines: [attachment.total!], ...(firstSum > 1 ? { colSpan: firstSum } : {}) };
     if (c < firstSum) return null;
-    return { lines: [column.sum && column.field ? String(figures.totals[column.field]) : ""] };
+    return { lines: [column.sum ? numberText(figures?.totals[c], column.format, column.digits) : ""] };
   });
 }

@@ -1,140 +1,60 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, join, relative } from "node:path";
-import Handlebars from "handlebars";
-import type { Diagnostic } from "../diagnostics.js";
-import { formatPath, type DataPath } from "../load/data-path.js";
-import type { LoadedData } from "../load/load-circular.js";
-import { packageFile } from "../package-files.js";
-import { HelperError, helpers } from "./helpers.js";
-
-// strict: a missing field throws; noEscape: the text is not HTML, `&` and `<` must reach the document as typed.
-// Prototype access stays at Handlebars' default (denied).
-const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
-
-export const DEFAULT_TEMPLATES_DIR = packageFile("templates");
-
-type Compiled = Handlebars.TemplateDelegate;
-
-/** Where a template's text came from, to point errors at it. */
-type Origin = { kind: "file"; file: string } | { kind: "data"; path: DataPath };
-
-/** Marks an error with the template file it happened in, once, at the innermost partial. */
-class TemplateFailure extends Error {
-  constructor(
-    override readonly cause: unknown,
-    readonly origin: Origin,
-    readonly source: string,
-  ) {
-    super(String(cause));
-  }
-}
-
-function hbsFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".hbs")).sort().map((f) => join(dir, f)) : [];
-}
+import { relative } from "node:path";
+import type { DataPath, Diagnostics } from "../diagnostics/index.js";
+import { checkTemplate, isParseFailure, offsetOf, parseTemplate } from "../checks/index.js";
+import { HelperError } from "../text/index.js";
+import type { Engine } from "./engine.js";
 
 /**
- * The element templates (templates/*.hbs, templates/labels/*.hbs) and partials (templates/partials/*.hbs) with the
- * helpers, plus the drafter's own text compiled the same way. Failures become diagnostics and rendering goes on,
- * so one run reports every broken expression.
+ * Renders the element templates and the data's own texts. Every template is checked against the context it is
+ * given before it runs, so a failure is reported at its expression (in the template file, or at the line and
+ * column of the data text) and rendering goes on: one run reports every broken expression.
  */
 export class TemplateSet {
-  readonly diagnostics: Diagnostic[] = [];
-  private readonly hbs = Handlebars.create();
-  private readonly elements = new Map<string, { file: string; source: string }>();
-  private readonly compiled = new Map<string, Compiled>();
+  /** Data paths rendered as templates, for the test that keeps them the same as the checked ones. */
+  readonly rendered = new Set<string>();
 
   constructor(
-    private readonly loaded: LoadedData,
-    dirs: readonly string[] = [DEFAULT_TEMPLATES_DIR],
-  ) {
-    this.hbs.registerHelper(helpers);
-    // Later directories override earlier ones by file name, so an office can replace single templates.
-    for (const dir of dirs) {
-      for (const file of [...hbsFiles(dir), ...hbsFiles(join(dir, "labels"))]) {
-        const name = relative(dir, file).replace(/\\/g, "/").replace(/\.hbs$/, "");
-        this.elements.set(name, { file, source: readFileSync(file, "utf8").replace(/\r?\n$/, "") });
-      }
-      for (const file of hbsFiles(join(dir, "partials"))) {
-        const source = readFileSync(file, "utf8").replace(/\r?\n$/, "");
-        const fn = this.hbs.compile(source, COMPILE_OPTIONS);
-        const origin: Origin = { kind: "file", file };
-        this.hbs.registerPartial(basename(file, ".hbs"), ((ctx: unknown, options: Handlebars.RuntimeOptions) => {
-          try {
-            return fn(ctx, options);
-          } catch (e) {
-            throw e instanceof TemplateFailure ? e : new TemplateFailure(e, origin, source);
-          }
-        }) as Compiled);
-      }
-    }
-  }
+    private readonly engine: Engine,
+    private readonly diagnostics: Diagnostics,
+  ) {}
 
   /** Renders the element template `name` (e.g. "title", "labels/attachment-list"). */
   element(name: string, context: object): string {
-    const element = this.elements.get(name);
+    const element = this.engine.files.elements.get(name);
     if (!element) throw new Error(`template ${name}.hbs is missing from the template directories`);
-    return this.run(name, element.source, context, { kind: "file", file: element.file });
+    const file = relative(process.cwd(), element.file) || element.file;
+    const program = parseTemplate(element.source);
+    if (isParseFailure(program)) {
+      this.diagnostics.error("template", { file, line: 1, col: program.index + 1 }, `模板 ${name}.hbs：${program.message}`, program.hint);
+      return "";
+    }
+    const issues = checkTemplate(program, context, { partials: this.engine.partials });
+    for (const issue of issues) {
+      const at = issue.partial ? this.engine.files.partials.get(issue.partial)!.file : element.file;
+      this.diagnostics.error(issue.code, { file: relative(process.cwd(), at) || at, line: issue.line, col: issue.column + 1 }, `模板 ${issue.partial ?? name}.hbs：${issue.message}`, issue.hint);
+    }
+    if (issues.length) return "";
+    return this.run(element.source, context, (message) => this.diagnostics.error("template", { file, line: 1, col: 1 }, `模板 ${name}.hbs：${message}`));
   }
 
-  /** Renders text written in the data file at `path`, which may use the same `{{…}}` expressions. */
+  /**
+   * Renders text written in the data at `path`, which may use the same `{{…}}` expressions. Its names were
+   * resolved by the checks already; what fails here is reported at the text.
+   */
   text(source: string, context: object, path: DataPath): string {
-    return source.includes("{{") ? this.run(`data:${formatPath(path)}:${source}`, source, context, { kind: "data", path }) : source;
+    this.rendered.add(JSON.stringify(path));
+    if (!source.includes("{{")) return source;
+    return this.run(source, context, (message, index) => this.diagnostics.report({ severity: "error", code: "template", path, ...(index !== undefined ? { index } : {}), message }));
   }
 
-  private run(key: string, source: string, context: object, origin: Origin): string {
+  private run(source: string, context: object, fail: (message: string, index?: number) => void): string {
     try {
-      let fn = this.compiled.get(key);
-      if (!fn) {
-        fn = this.hbs.compile(source, COMPILE_OPTIONS);
-        this.compiled.set(key, fn);
-      }
-      return fn(context);
+      return this.engine.compile(source)(context);
     } catch (e) {
-      const failure = e instanceof TemplateFailure ? e : new TemplateFailure(e, origin, source);
-      this.diagnostics.push(this.describe(failure));
+      const err = e as Error & { lineNumber?: number; column?: number };
+      const index = err.lineNumber !== undefined ? offsetOf(source, err.lineNumber, err.column ?? 0) : undefined;
+      fail(e instanceof HelperError ? e.message : `模板出错：${err.message.split("\n")[0]}`, index);
       return "";
     }
   }
-
-  private describe({ cause, origin, source }: TemplateFailure): Diagnostic {
-    const err = cause as Error & { lineNumber?: number; column?: number };
-    const line = err.lineNumber ?? 1;
-    const col = err.column ?? 0;
-    const expression = expressionAt(source, line, col);
-    let message: string;
-    let hint: string | undefined;
-    const missing = /^"([^"]+)" not defined in/.exec(err.message);
-    const partial = /^The partial (\S+) could not be found/.exec(err.message);
-    if (missing) {
-      message = `字段不存在：${expression ? `{{${expression}}} 中的 ` : ""}${missing[1]}`;
-      hint = "检查字段名的拼写；这个字段的数据也可能没有填写";
-    } else if (partial) {
-      message = `找不到模板片段 ${partial[1]}`;
-      hint = `模板片段放在 templates/partials/${partial[1]}.hbs`;
-    } else if (cause instanceof HelperError) {
-      message = cause.message;
-    } else if (/^Parse error|^Expecting/.test(err.message)) {
-      message = "{{…}} 表达式写法有误";
-      hint = `检查 {{ 与 }} 是否成对、名称是否拼写正确（${err.message.split("\n")[0]}）`;
-    } else {
-      message = `模板出错：${err.message}`;
-    }
-    if (origin.kind === "file") {
-      const at = { file: relative(process.cwd(), origin.file) || origin.file, line, col: col + 1 };
-      return { severity: "error", code: "template", message: `模板 ${basename(origin.file)}：${message}`, ...(hint ? { hint } : {}), ...at };
-    }
-    // Point at the expression itself where it is written literally, else at the start of the text.
-    const at = (expression && this.loaded.locateText(origin.path, `{{${expression}}}`)) || this.loaded.locate(origin.path);
-    return { severity: "error", code: "template", message, ...(hint ? { hint } : {}), ...at, path: formatPath(origin.path) };
-  }
-}
-
-/** The `{{…}}` expression that starts at a Handlebars error location (1-based line, 0-based column). */
-function expressionAt(source: string, line: number, col: number): string | undefined {
-  const text = source.split("\n")[line - 1];
-  if (text === undefined) return undefined;
-  const open = text.lastIndexOf("{{", col);
-  const close = text.indexOf("}}", col);
-  return open >= 0 && close > open ? text.slice(open + 2, close).trim() : undefined;
 }

@@ -1,0 +1,30 @@
+import type { Diagnostics, Locator } from "../diagnostics/index.js";
+import { unknownNameHint } from "../text/index.js";
+import type { CircularData } from "./circular-data.js";
+import type { Kind } from "./kinds.js";
+import { checkRows, type CheckedList } from "./rows.js";
+
+/**
+ * Every list of the data with its rows checked against its kind; a list of an unknown kind is reported and left
+ * out. Lists chosen from another list (`of`) are left to the figures stage, which has their base's rows.
+ */
+export function checkLists(data: CircularData, kinds: ReadonlyMap<string, Kind>, diagnostics: Diagnostics, locator: Locator): Map<string, CheckedList> {
+  const lists = new Map<string, CheckedList>();
+  for (const [name, list] of Object.entries(data.lists ?? {})) {
+    if (list.of !== undefined) {
+      if (list.kind !== undefined || list.rows !== undefined) diagnostics.error("schema", ["lists", name, "of"], `清单 ${name} 从 ${list.of} 选出，不能再写 kind 或 rows`, "of 清单的行和种类都来自它选自的清单");
+      continue; // chosen from another list when the figures are derived
+    }
+    if (list.kind === undefined) {
+      diagnostics.error("schema", ["lists", name], `清单 ${name} 缺少 kind（种类）`, "写 kind: website 等种类和 rows，或写 of: 另一个清单名 从中选出");
+      continue;
+    }
+    const kind = kinds.get(list.kind);
+    if (!kind) {
+      diagnostics.error("kind", ["lists", name, "kind"], `没有名为 ${list.kind} 的种类`, unknownNameHint(list.kind, [...kinds.keys()], "可用的种类有"));
+      continue;
+    }
+    lists.set(name, checkRows(name, list, kind, diagnostics, locator));
+  }
+  return lists;
+}

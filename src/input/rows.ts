@@ -1,0 +1,159 @@
+import type { DataPath, Diagnostics, Locator } from "../diagnostics/index.js";
+import { parseDate, unknownNameHint } from "../text/index.js";
+import type { ListData, Row } from "./circular-data.js";
+import type { Field, Kind } from "./kinds.js";
+import { describeValue, quoteHint } from "./schema-errors.js";
+
+/** A list with its kind, its rows checked against the kind and filled out, and where each row is written. */
+export interface CheckedList {
+  name: string;
+  kind: Kind;
+  /** What a row is called in messages: the list's label, else the kind's. */
+  label: string;
+  rows: Row[];
+  /** The data path of the list's rows, for messages and provenance. */
+  path: DataPath;
+}
+
+/** More rows than any inspection lists is a mistake, and would make every later stage slow. */
+export const MAX_ROWS = 200_000;
+/** Counts and scores stay far below this; beyond it a number prints as 1e+21 or Infinity. */
+export const MAX_NUMBER = 1e12;
+
+const TYPE_WORDS: Record<Field["type"], string> = {
+  text: "文字",
+  siteCode: "10 位数字的网站标识码（加引号）",
+  integer: "整数",
+  number: "数值",
+  date: "日期（如 2019-03-20）",
+  yesno: "是或否（true 或 false）",
+  list: "文字列表（如 [甲, 乙]）",
+};
+
+/**
+ * What a row holds for an optional field it leaves out: empty text, an empty list, "no"; a number or date left out
+ * is null, which a formula or a template reports as 没有填写 rather than printing a blank.
+ */
+const EMPTY: Record<Field["type"], unknown> = { text: "", list: [], yesno: false, siteCode: null, integer: null, number: null, date: null };
+
+/** A row's name for messages: its first text field that has a value. */
+export function rowName(row: Row, kind: Kind): string {
+  for (const field of kind.fields.values()) {
+    const v = row[field.name];
+    if (field.type === "text" && typeof v === "string" && v) return v;
+  }
+  return "";
+}
+
+/**
+ * Checks one value against its field and returns it as the later stages hold it (text typed as a number becomes
+ * text when nothing was lost; 是/否 become true/false), or reports why it is wrong.
+ */
+function checkValue(field: Field, value: unknown, path: DataPath, where: string, diagnostics: Diagnostics, locator: Locator): unknown {
+  const wrong = (hint?: string) => {
+    diagnostics.error("field-type", path, `${where}的${field.label}（${field.name}）应当是${TYPE_WORDS[field.type]}，这里写的是${describeValue(value)}`, hint);
+    return undefined;
+  };
+  switch (field.type) {
+    case "text": {
+      if (typeof value === "string") break;
+      const typed = locator.sourceText(path);
+      // A number YAML read is text when it reads back the same (a unit number 110); 0440 or 1.50 would lose digits.
+      if (typeof value === "number" && (typed === undefined || typed === String(value))) return String(value);
+      return wrong(quoteHint(path, value, locator));
+    }
+    case "siteCode":
+      if (typeof value !== "string") return wrong(quoteHint(path, value, locator) ?? "网站标识码写成 10 位数字并加引号，如 \"4402820020\"");
+      if (!/^\d{10}$/.test(value)) {
+        diagnostics.error("field-type", path, `${where}的网站标识码应为 10 位数字，这里是 ${value}`, "核对网站标识码；它由 10 位数字组成");
+        return undefined;
+      }
+      break;
+    case "integer":
+    case "number":
+      if (typeof value !== "number" || !Number.isFinite(value)) return wrong(typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value)) ? `数值不要加引号：${field.name}: ${value}` : undefined);
+      if (field.type === "integer" && !Number.isInteger(value)) return wrong();
+      if (Math.abs(value) > MAX_NUMBER) {
+        diagnostics.error("field-type", path, `${where}的${field.label}（${field.name}）${value} 太大了`, `数值的绝对值不能超过 ${MAX_NUMBER}`);
+        return undefined;
+      }
+      break;
+    case "date":
+      if (!parseDate(value)) return wrong("日期写成 2019-03-20，且须是真实存在的日期");
+      break;
+    case "yesno":
+      if (value === "是" || value === "否") return value === "是";
+      if (typeof value !== "boolean") return wrong("写 true（是）或 false（否）");
+      break;
+    case "list":
+      if (!Array.isArray(value) || value.some((v) => typeof v !== "string" && typeof v !== "number")) return wrong("写成 [甲, 乙]，或每项一行以“- ”开头");
+      return value.map(String);
+  }
+  if (field.values && !field.values.includes(value as string)) {
+    diagnostics.error("field-type", path, `${where}的${field.label}只能是 ${field.values.join("、")} 之一，这里写的是${describeValue(value)}`);
+    return undefined;
+  }
+  return value;
+}
+
+/** A key that is a field's Chinese label (网站名称), or close to a field name (sitecode), gets pointed to the name. */
+function unknownFieldHint(key: string, kind: Kind): string {
+  for (const field of kind.fields.values()) if (field.label === key) return `“${key}”是字段 ${field.name} 的中文名，请写 ${field.name}`;
+  return unknownNameHint(key, [...kind.fields.keys()], `种类 ${kind.name}（${kind.label}）的字段有`);
+}
+
+/**
+ * The rows of one list, checked against its kind: every key declared, every value of its field's type, required
+ * fields present, no object listed twice and no unique value (网站标识码) used twice. Every row then has every
+ * field: declared defaults, else empty (see EMPTY).
+ */
+export function checkRows(name: string, list: ListData, kind: Kind, diagnostics: Diagnostics, locator: Locator): CheckedList {
+  const path: DataPath = ["lists", name, "rows"];
+  const label = list.label ?? kind.label;
+  const input = list.rows ?? [];
+  if (input.length > MAX_ROWS) {
+    diagnostics.error("limit", path, `清单 ${name} 有 ${input.length} 行，超过上限 ${MAX_ROWS} 行`, "一份通报的清单不会这么长：检查是否选错了数据");
+  }
+  const rows: Row[] = [];
+  const seen = new Map<string, number>();
+  const uniques = new Map<string, Map<unknown, number>>();
+  input.slice(0, MAX_ROWS).forEach((raw, i) => {
+    const rowPath = [...path, i];
+    const where = `${label}第 ${i + 1} 行`;
+    const row: Row = {};
+    for (const [key, value] of Object.entries(raw)) {
+      const field = kind.fields.get(key);
+      if (!field) {
+        diagnostics.unknownKey("unknown-field", [...rowPath, key], `不认识的字段 ${key}（${where}，种类 ${kind.name}）`, unknownFieldHint(key, kind));
+        continue;
+      }
+      if (value === null) continue; // an empty value is a value left out
+      const checked = checkValue(field, value, [...rowPath, key], where, diagnostics, locator);
+      if (checked !== undefined) row[key] = checked;
+    }
+    for (const field of kind.fields.values()) {
+      if (row[field.name] !== undefined || (raw[field.name] !== undefined && raw[field.name] !== null)) continue;
+      if (field.default !== undefined) row[field.name] = field.default;
+      else if (field.required) diagnostics.error("missing-field", rowPath, `${where}缺少${field.label}（${field.name}）`, `每行都要写 ${field.name}`);
+      else row[field.name] = EMPTY[field.type];
+    }
+    const shown = rowName(row, kind);
+    if (kind.identity.length) {
+      const id = JSON.stringify(kind.identity.map((f) => row[f] ?? null));
+      const first = seen.get(id);
+      if (first !== undefined) diagnostics.error("duplicate-row", rowPath, `${label}“${shown}”列了两次（第 ${first + 1} 行和第 ${i + 1} 行）`, `${kind.identity.map((f) => kind.fields.get(f)!.label).join("、")}都相同；删去重复的一行`);
+      else seen.set(id, i);
+    }
+    for (const field of kind.fields.values()) {
+      const value = row[field.name];
+      if (!field.unique || value === undefined || value === null || value === "") continue;
+      const values = uniques.get(field.name) ?? new Map<unknown, number>();
+      uniques.set(field.name, values);
+      const first = values.get(value);
+      if (first !== undefined) diagnostics.error("duplicate-value", [...rowPath, field.name], `${field.label} ${String(value)} 重复（与第 ${first + 1} 行相同）`, `每个对象的${field.label}唯一，请核对`);
+      else values.set(value, i);
+    }
+    rows.push(row);
+  });
+  return { name, kind, label, rows, path };
+}

@@ -1,0 +1,68 @@
+import Handlebars from "handlebars";
+import { HELPERS, checkArguments } from "../text/index.js";
+import type { TemplateFiles } from "../source/index.js";
+import { parseTemplate, isParseFailure, type Program } from "../checks/index.js";
+
+// strict: a missing field throws; noEscape: the text is not HTML, `&` and `<` must reach the document as typed.
+// Prototype access stays at Handlebars' default (denied).
+const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
+
+export type Render = (context: unknown) => string;
+
+/** The Handlebars environment of one set of template files: our helpers, its partials, compiled templates. */
+export interface Engine {
+  files: TemplateFiles;
+  /** Each partial's syntax tree, for checking the templates that use it. */
+  partials: ReadonlyMap<string, Program>;
+  compile(source: string): Render;
+}
+
+/** A helper as Handlebars calls it: the arguments checked against its parameters, then run. */
+const adapt = (name: string) =>
+  function (this: unknown, ...args: unknown[]): unknown {
+    const options = args.pop() as Handlebars.HelperOptions;
+    const hash = (options.hash ?? {}) as Record<string, unknown>;
+    const spec = HELPERS[name]!;
+    const wrong = checkArguments(name, spec, args, hash);
+    if (wrong) throw wrong;
+    return spec.run(args, hash);
+  };
+
+/** Compiled data texts kept per process; a batch of thousands of circulars shares most of its wording. */
+const MAX_CACHED = 20_000;
+const engines = new Map<string, Engine>();
+
+/**
+ * The engine for a set of template files, made once per process for each version of the files: compiling is a
+ * tenth of a circular's work, and a batch builds hundreds with the same templates.
+ */
+export function engineFor(files: TemplateFiles): Engine {
+  const known = engines.get(files.key);
+  if (known) return known;
+  const hbs = Handlebars.create();
+  hbs.unregisterHelper("log");
+  hbs.unregisterHelper("lookup");
+  for (const name of Object.keys(HELPERS)) hbs.registerHelper(name, adapt(name));
+  const partials = new Map<string, Program>();
+  for (const [name, { source }] of files.partials) {
+    const program = parseTemplate(source);
+    if (!isParseFailure(program)) partials.set(name, program);
+    hbs.registerPartial(name, source);
+  }
+  const compiled = new Map<string, Render>();
+  const engine: Engine = {
+    files,
+    partials,
+    compile(source) {
+      let fn = compiled.get(source);
+      if (!fn) {
+        if (compiled.size >= MAX_CACHED) compiled.clear();
+        fn = hbs.compile(source, COMPILE_OPTIONS) as Render;
+        compiled.set(source, fn);
+      }
+      return fn;
+    },
+  };
+  engines.set(files.key, engine);
+  return engine;
+}

@@ -1,0 +1,17 @@
+type Json = unknown;
+
+const isMap = (v: Json): v is Record<string, Json> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * What `extends` means: maps merge key by key, recursively; anything else in the extending file (text, numbers,
+ * lists) replaces what it extends; null removes an inherited entry.
+ */
+export function mergeData(base: Json, over: Json): Json {
+  if (!isMap(base) || !isMap(over)) return over;
+  const out: Record<string, Json> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    if (value === null) delete out[key];
+    else out[key] = Object.prototype.hasOwnProperty.call(base, key) ? mergeData(base[key], value) : value;
+  }
+  return out;
+}

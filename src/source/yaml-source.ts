@@ -1,0 +1,122 @@
+import { LineCounter, Scalar, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import type { DataPath, Position, Report } from "../diagnostics/index.js";
+import { yamlMessage } from "./yaml-messages.js";
+
+/** Anchors and aliases are allowed for repeated text, but not enough to blow up memory. */
+const MAX_ALIAS_COUNT = 100;
+
+/** One parsed YAML file, kept with its syntax tree so any data path can be traced back to a line and column. */
+export class YamlSource {
+  readonly data: unknown;
+  readonly reports: Report[] = [];
+  private readonly doc: Document.Parsed;
+  private readonly lines = new LineCounter();
+
+  constructor(
+    readonly text: string,
+    readonly file: string,
+  ) {
+    this.doc = parseDocument(text, { version: "1.2", lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    // After a syntax error the parser no longer knows the file's structure (an unclosed [ swallows everything after
+    // it), so the errors that follow are mostly echoes of the first: report that one.
+    const [first] = this.doc.errors;
+    if (first) {
+      const { message, hint } = yamlMessage(first.code);
+      this.reports.push({ severity: "error", code: "yaml-syntax", at: this.position(first.pos[0]), message, hint: `${hint ? `${hint}。` : ""}改正这一处后，才能检查文件的其余部分` });
+      return;
+    }
+    // An unknown tag (!!js/function) is a warning to the parser, which then keeps the text: here it is an error,
+    // or the tagged text would be printed as if it were data.
+    for (const w of this.doc.warnings) {
+      this.reports.push({ severity: "error", code: "yaml-syntax", at: this.position(w.pos[0]), ...yamlMessage(w.code) });
+    }
+    if (this.doc.warnings.length) return;
+    try {
+      this.data = this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      // yaml throws (not reports) on aliases: expanding past the limit, or naming no anchor.
+      const unresolved = /Unresolved alias/.test((e as Error).message);
+      this.reports.push({
+        severity: "error",
+        code: "yaml-syntax",
+        at: { file, line: 1, col: 1 },
+        ...(unresolved ? { message: "YAML 语法错误：引用（*名称）没有对应的锚点（&名称）", hint: "先用 &名称 定义，再用 *名称 引用" } : yamlMessage("RESOURCE_EXHAUSTION")),
+      });
+    }
+  }
+
+  private position(offset: number): Position {
+    const { line, col } = this.lines.linePos(offset);
+    return { file: this.file, line, col };
+  }
+
+  /** The node at `path`, or the deepest existing node on the way to it. */
+  private nodeAt(path: DataPath, wantKey: boolean): { node: Node | undefined; found: boolean } {
+    let node: Node | undefined = (this.doc.contents as Node | null) ?? undefined;
+    for (let i = 0; i < path.length; i++) {
+      const key = path[i]!;
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+        if (!pair) return { node, found: false };
+        node = ((last && wantKey) || pair.value == null ? pair.key : pair.value) as Node;
+      } else if (isSeq(node) && typeof key === "number" && node.items[key] != null) {
+        node = node.items[key] as Node;
+      } else {
+        return { node, found: false };
+      }
+    }
+    return { node, found: true };
+  }
+
+  /** Whether the file itself writes a value at `path` (used to tell which file of an `extends` chain holds it). */
+  has(path: DataPath): boolean {
+    return this.nodeAt(path, false).found;
+  }
+
+  /** Line and column of the value at `path` (of its key with `key: true`), falling back to the nearest parent. */
+  locate(path: DataPath, options: { key?: boolean } = {}): Position {
+    const { node } = this.nodeAt(path, options.key ?? false);
+    return this.position(node?.range?.[0] ?? 0);
+  }
+
+  /**
+   * Where character `index` of the text at `path` is written. The source and the value differ by quotes, escapes,
+   * indentation and folded line ends; the two are walked side by side, skipping what only the source has.
+   */
+  locateIndex(path: DataPath, index: number): Position | undefined {
+    const { node, found } = this.nodeAt(path, false);
+    if (!found || !isScalar(node) || typeof node.value !== "string" || !node.range) return undefined;
+    const value = node.value;
+    const [start, end] = node.range;
+    const src = this.text;
+    let s = start;
+    const type = (node as Scalar).type;
+    if (type === "QUOTE_DOUBLE" || type === "QUOTE_SINGLE") s++;
+    else if (type === "BLOCK_FOLDED" || type === "BLOCK_LITERAL") s = src.indexOf("\n", s) + 1 || end;
+    for (let v = 0; v < index && v < value.length; v++) {
+      const c = value[v]!;
+      while (s < end && src[s] !== c) {
+        if (type === "QUOTE_DOUBLE" && src[s] === "\\") break; // an escape stands for this character
+        if (!/\s/.test(src[s]!)) return this.position(start);
+        s++;
+      }
+      if (type === "QUOTE_DOUBLE" && src[s] === "\\") s += escapeLength(src, s);
+      else if (type === "QUOTE_SINGLE" && c === "'" && src[s + 1] === "'") s += 2;
+      else s += c.length;
+    }
+    while (s < end && /[ \n]/.test(src[s]!) && !/[ \n]/.test(value[index] ?? "")) s++;
+    return this.position(Math.min(s, end));
+  }
+
+  sourceText(path: DataPath): string | undefined {
+    const { node, found } = this.nodeAt(path, false);
+    return found && node?.range ? this.text.slice(node.range[0], node.range[1]) : undefined;
+  }
+}
+
+/** Length of the escape sequence at `at` in a double-quoted YAML scalar (\n, \x41, \u4e2d, \U0001F600). */
+function escapeLength(src: string, at: number): number {
+  const kind = src[at + 1];
+  return kind === "x" ? 4 : kind === "u" ? 6 : kind === "U" ? 10 : 2;
+}
