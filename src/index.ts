@@ -1,5 +1,5 @@
 /** tongbao: inspection data (YAML) → a 通报 laid out to GB/T 9704-2012, as .docx. */
-export { build, buildAttachments, compile, type BuildOptions, type Built, type BuiltAttachment, type Compiled } from "./pipeline.js";
+export { build, buildAttachments, compile, docxOf, type BuildOptions, type Built, type BuiltAttachment, type Compiled } from "./pipeline.js";
 export { CODES, Diagnostics, TongbaoError, formatDiagnostic, type Code, type Diagnostic, type Position } from "./diagnostics/index.js";
 export type { CircularData } from "./input/index.js";
 export type * from "./model/circular.js";
@@ -11,11 +11,9 @@ export { deriveFigures, templateContext, parseFormula, evaluate, type Figures } 
 export { checkCircular, checkDataTexts, applyAcknowledgements } from "./checks/index.js";
 export { buildModel, engineFor, TemplateSet } from "./render/index.js";
 export { HELPERS } from "./text/index.js";
-export { layoutAttachment, layoutCircular, type LaidOut } from "./layout/layout-circular.js";
-// How sections and points are numbered (一、（一）1.（1）, 一是), for writers of other formats.
-export { HEADING_LEVELS, headingText, pointOrdinal } from "./layout/numbering.js";
-export { DEFAULT_PROFILE, resolveProfile, type Profile, type ProfileOverrides } from "./layout/profile.js";
-export { packDocx } from "./pack/pack-docx.js";
+export { DEFAULT_PROFILE, planAttachment, planCircular, resolveProfile, type Plan, type Profile, type ProfileOverrides } from "./plan/index.js";
+export { writeDocx } from "./writers/docx/write-docx.js";
+export { writeZip } from "./pack/zip.js";
 export { writeOutput } from "./pack/write-output.js";
 export { readBatch, type BatchJob } from "./batch/manifest.js";
 export { runBatch, type BatchOptions, type BatchResult } from "./batch/run-batch.js";

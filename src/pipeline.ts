@@ -2,10 +2,10 @@ import { applyAcknowledgements, checkCircular, checkDataTexts } from "./checks/i
 import { Diagnostics, TongbaoError, hasErrors, type Diagnostic } from "./diagnostics/index.js";
 import { deriveFigures, templateContext, type Figures } from "./figures/index.js";
 import { checkLists, checkSchema, resolveKinds, templateTexts, type CircularData } from "./input/index.js";
-import { layoutAttachment, layoutCircular } from "./layout/layout-circular.js";
-import { resolveProfile, type ProfileOverrides } from "./layout/profile.js";
 import type { Circular, Seal } from "./model/circular.js";
-import { packDocx } from "./pack/pack-docx.js";
+import { writeZip } from "./pack/zip.js";
+import { planAttachment, planCircular, resolveProfile, type Plan, type ProfileOverrides } from "./plan/index.js";
+import { writeDocx } from "./writers/docx/write-docx.js";
 import { buildModel, engineFor, TemplateSet } from "./render/index.js";
 import { DEFAULT_TEMPLATES_DIR, loadFile, loadObject, readSeal, readTemplates, sealPath, type Loaded } from "./source/index.js";
 
@@ -32,9 +32,13 @@ export interface Compiled {
 }
 
 export interface Built extends Compiled {
+  plan: Plan;
   docx: Uint8Array;
   pages: number;
 }
+
+/** The .docx bytes of a plan: the same plan gives the same bytes. */
+export const docxOf = (plan: Plan): Uint8Array => writeZip(writeDocx(plan), plan.meta.date);
 
 /** Top-level parts without which no figure can be derived: with a schema error in one, names under them go unchecked. */
 const FIGURE_INPUTS = ["kinds", "lists", "groups", "figures", "period", "attachments"];
@@ -107,18 +111,16 @@ export async function buildAttachments(input: string | CircularData, options: Bu
   }
   const profile = resolveProfile(compiled.data.style, options.style);
   const numbers = options.only !== undefined ? [options.only] : attachments.map((_, i) => i + 1);
-  const built = await Promise.all(
-    numbers.map(async (number) => {
-      const laidOut = layoutAttachment(compiled.model, number - 1, profile);
-      return { number, title: attachments[number - 1]!.title, docx: await packDocx(laidOut, compiled.model.meta.date), pages: laidOut.pages };
-    }),
-  );
+  const built = numbers.map((number) => {
+    const plan = planAttachment(compiled.model, number - 1, profile);
+    return { number, title: attachments[number - 1]!.title, docx: docxOf(plan), pages: plan.pages };
+  });
   return { ...compiled, attachments: built };
 }
 
 /** The whole pipeline: the .docx bytes of the circular, laid out to GB/T 9704. */
 export async function build(input: string | CircularData, options: BuildOptions = {}): Promise<Built> {
   const compiled = await compile(input, options);
-  const laidOut = layoutCircular(compiled.model, resolveProfile(compiled.data.style, options.style));
-  return { ...compiled, docx: await packDocx(laidOut, compiled.model.meta.date), pages: laidOut.pages };
+  const plan = planCircular(compiled.model, resolveProfile(compiled.data.style, options.style));
+  return { ...compiled, plan, docx: docxOf(plan), pages: plan.pages };
 }

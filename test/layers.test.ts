@@ -13,11 +13,13 @@ describe("the folders of src/ import only what comes before them in the data flo
   it("fails when a backward import is added", () => {
     const tree = readTree(`${ROOT}src`);
     tree.set("input/backward.ts", 'import { buildModel } from "../render/index.js";\nexport const x = buildModel;\n');
-    tree.set("layout/backward.ts", 'export { TemplateSet } from "../render/template-set.js";\n');
+    tree.set("plan/backward.ts", 'export { TemplateSet } from "../render/template-set.js";\n');
+    tree.set("writers/docx/backward.ts", 'import type { CircularData } from "../../input/index.js";\nexport type X = CircularData;\n');
     tree.set("figures/lazy-backward.ts", 'export const later = () => import("../checks/index.js");\n');
     expect(violations(tree)).toEqual([
       { file: "input/backward.ts", imports: "render/index.js" },
-      { file: "layout/backward.ts", imports: "render/template-set.js" },
+      { file: "plan/backward.ts", imports: "render/template-set.js" },
+      { file: "writers/docx/backward.ts", imports: "input/index.js" },
       { file: "figures/lazy-backward.ts", imports: "checks/index.js" },
     ]);
   });

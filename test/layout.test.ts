@@ -69,7 +69,7 @@ const textRows = (p: PdfPage) => p.rows.filter((r) => r.yMax <= BLOCK.bottom + 2
  * widths (font metrics, the same table the layout measures with), and LibreOffice's
  * ~0.2 character wherever Chinese meets digits or Latin (it ignores w:autoSpaceDE).
  */
-import { charEm } from "../src/layout/text-measure.js";
+import { charEm } from "../src/plan/measure.js";
 
 const gapBetween = (a: string, b: string) => (/\p{Script=Han}/u.test(a) && /[0-9A-Za-z]/.test(b)) || (/[0-9A-Za-z]/.test(a) && /\p{Script=Han}/u.test(b));
 const ems = (text: string) =>

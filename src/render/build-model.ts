@@ -82,10 +82,15 @@ function telegramHeader(telegram: TelegramData, templates: TemplateSet, context:
   };
 }
 
-/** Phrases of a composed title that a line break must keep whole. */
+/**
+ * Phrases of a title that a line break must keep whole: the issuer, the period, the scope, and the names the data
+ * gives what it inspects (政府网站, 政务新媒体, 承办单位: its groups' and lists' labels).
+ */
 function titleKeep(data: CircularData): string[] {
   const keep = [data.issuer, periodName(data.period, { year: true })];
   if (typeof data.title !== "string" && data.title.scope) keep.push(data.title.scope);
+  for (const g of Object.values(data.groups ?? {})) if (g.label) keep.push(g.label);
+  for (const l of Object.values(data.lists ?? {})) if (l.label) keep.push(l.label);
   return keep;
 }
 

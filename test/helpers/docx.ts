@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from "fflate";
-import { descendants, elements, first, parseXml, type XmlElement } from "./xml.js";
+import { elements, first, parseXml, type XmlElement } from "./xml.js";
 
 export interface Run {
   text: string;
@@ -28,7 +28,10 @@ export interface DocxContent {
 
 function runOf(r: XmlElement): Run {
   const rPr = first(r, "w:rPr");
-  const text = [...descendants(r, "w:t")].map((t) => t.children.join("")).join("") + (first(r, "w:tab") ? "\t" : "");
+  // In document order: a tab stands where it is in the run; a line break adds nothing to the paragraph's text.
+  const text = elements(r)
+    .map((el) => (el.name === "w:t" ? el.children.join("") : el.name === "w:tab" ? "\t" : ""))
+    .join("");
   const size = first(rPr, "w:sz")?.attrs["w:val"];
   return {
     text,

@@ -3,8 +3,9 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 
 /**
  * The stages of src/ and what each may import, as data flows: source → input → figures → checks → render →
- * plan → writers → pack, over the shared diagnostics, text and model. A folder not listed (the CLI, batch, the
- * pipeline) is the application and may import anything.
+ * plan → writers → pack, over the shared diagnostics, text and model. The plan knows nothing of render or the
+ * input; writers know only the plan. A folder not listed (the CLI, batch, the pipeline) is the application and may
+ * import anything.
  */
 export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   diagnostics: [],
@@ -15,8 +16,9 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   figures: ["diagnostics", "text", "input"],
   checks: ["diagnostics", "text", "input", "figures"],
   render: ["diagnostics", "text", "model", "source", "input", "figures", "checks"],
-  layout: ["text", "model"],
-  pack: ["layout"],
+  plan: ["text", "model"],
+  writers: ["plan"],
+  pack: [],
   pdf: [],
 };
 

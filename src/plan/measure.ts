@@ -1,8 +1,9 @@
 /**
  * Widths and line breaks of text on the fixed 公文 grid, close enough to LibreOffice and Word to paginate by:
  * every CJK character and full-width mark is one em, Latin and digits take Times New Roman widths, LibreOffice adds
- * about 0.2 em where CJK meets Latin (it ignores w:autoSpaceDE), and closing punctuation never starts a line: a
- * comma or full stop hangs in the margin, any other closing mark takes the character before it down.
+ * about 0.2 em where an ideograph meets Latin (it ignores w:autoSpaceDE; not next to full-width punctuation such
+ * as 〔 or （), and closing punctuation never starts a line: a comma or full stop hangs in the margin, any other
+ * closing mark takes the character before it down.
  */
 
 /** Times New Roman advance widths in em for the half-width characters circulars use; others count as 0.5. */
@@ -29,7 +30,15 @@ const isWideCode = (c: number): boolean =>
   (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ||
   (c >= 0x2010 && c <= 0x2027) || c === 0xb7 || c >= 0x20000;
 
-const isWide = (ch: string): boolean => isWideCode(ch.codePointAt(0)!);
+/** Full-width punctuation and marks: wide, but LibreOffice sets no gap between them and Latin text. */
+const isWideMark = (c: number): boolean =>
+  (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) ||
+  (c >= 0xff5b && c <= 0xff65) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0x2010 && c <= 0x2027) || c === 0xb7;
+
+/** What a character is for the CJK–Latin gap: Latin (0), an ideograph or other wide letter (1), a wide mark (2). */
+const gapClass = (c: number): number => (!isWideCode(c) ? 0 : isWideMark(c) ? 2 : 1);
+/** A gap stands between Latin and an ideograph, next to each other. */
+const gapBetween = (a: number, b: number): boolean => (a === 0 && b === 1) || (a === 1 && b === 0);
 
 /** Widths of the ASCII characters, looked up by code: every cell of a long table is measured. */
 const ASCII_EM = Float64Array.from({ length: 128 }, (_, code) => {
@@ -37,7 +46,9 @@ const ASCII_EM = Float64Array.from({ length: 128 }, (_, code) => {
   return LATIN_EM[ch] ?? (/[A-Z]/.test(ch) ? 0.667 : /[a-z]/.test(ch) ? 0.47 : 0.5);
 });
 
-const emOfCode = (c: number): number => (c < 128 ? ASCII_EM[c]! : isWideCode(c) ? 1 : 0.5);
+/** Times New Roman's ×, ÷ and ±, which circulars' formulas use, are as wide as + and =. */
+const MATH_SIGNS = new Set([0xd7, 0xf7, 0xb1]);
+const emOfCode = (c: number): number => (c < 128 ? ASCII_EM[c]! : isWideCode(c) ? 1 : MATH_SIGNS.has(c) ? 0.564 : 0.5);
 
 /** Width in em of one character. */
 export const charEm = (ch: string): number => emOfCode(ch.codePointAt(0)!);
@@ -69,19 +80,21 @@ export function textWidth(text: string, style: TextStyle): number {
   let ems = 0;
   let gaps = 0;
   let count = 0;
-  let prevWide = -1; // unknown; then 0 or 1
+  let prev = -1; // unknown; then a gap class
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) c = text.codePointAt(i++)!;
     count++;
     if (c === 32 || c === 9 || c === 10) {
+      // A space parts Latin from an ideograph: no gap across it.
       ems += 0.25;
+      prev = -1;
       continue;
     }
-    const wide = isWideCode(c) ? 1 : 0;
-    if (prevWide >= 0 && wide !== prevWide) gaps++;
-    ems += c < 128 ? ASCII_EM[c]! : wide;
-    prevWide = wide;
+    const cls = gapClass(c);
+    if (prev >= 0 && gapBetween(prev, cls)) gaps++;
+    ems += emOfCode(c);
+    prev = cls;
   }
   return Math.round(ems * em + count * spacing + gaps * CJK_GAP_EM * em);
 }
@@ -95,10 +108,10 @@ export function breakLines(text: string, width: number, style: TextStyle, firstI
   const lines: string[] = [];
   let line: string[] = [];
   let used = firstIndent;
-  let prevWide: boolean | undefined;
+  let prev = -1;
   for (const token of tokens(text)) {
-    const wide = isWide(token);
-    const gap = prevWide !== undefined && wide !== prevWide && token.trim() ? CJK_GAP_EM * style.size * 20 : 0;
+    const first = gapClass(token.codePointAt(0)!);
+    const gap = prev >= 0 && gapBetween(prev, first) && token.trim() ? CJK_GAP_EM * style.size * 20 : 0;
     const w = textWidth(token, style);
     const fits = used + gap + w <= width + 1;
     if (fits || line.length === 0 || HANGS.has(token)) {
@@ -113,7 +126,7 @@ export function breakLines(text: string, width: number, style: TextStyle, firstI
       line = [...carried, token];
       used = textWidth(line.join(""), style);
     }
-    if (token.trim()) prevWide = wide;
+    prev = token.trim() ? gapClass(token.codePointAt(token.length - 1)!) : -1;
   }
   lines.push(line.join(""));
   return lines.map((l) => l.replace(/\s+$/, ""));

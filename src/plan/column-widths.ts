@@ -1,0 +1,136 @@
+import type { Table } from "../model/circular.js";
+import { widestUnit } from "./cell-lines.js";
+import { LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH } from "./geometry.js";
+import { textWidth, type TextStyle } from "./measure.js";
+
+/** Cell margins, in twips: 1.5 mm at the sides, 0.5 mm above and below. */
+export const CELL_PADDING_X = 85;
+export const CELL_PADDING_Y = 27;
+/** What cell borders take from a column's width in LibreOffice, so a two-character header does not wrap. */
+export const BORDER_ALLOWANCE = 30;
+const FRAME = 2 * CELL_PADDING_X + BORDER_ALLOWANCE;
+
+/** A header taller than this many lines is what a reader notices first; it costs as much as ten more rows. */
+const HEADER_LINES = 4;
+const HEADER_PENALTY = 10;
+
+export interface ColumnPlan {
+  widths: number[];
+  landscape: boolean;
+}
+
+/** The width of each line of each cell, by row then column; the header is row 0. */
+type Widths = number[][][];
+
+/** Cells spanning rows or columns are left out: their height is shared, their width is several columns'. */
+function lineWidths(table: Table, style: TextStyle, headerStyle: TextStyle): Widths {
+  const header = table.columns.map((c) => c.header.split("\n").map((l) => textWidth(l, headerStyle)));
+  const body = [...table.rows, ...(table.total ? [table.total] : [])].map((row) =>
+    row.map((cell) => (cell && (cell.colSpan ?? 1) === 1 && (cell.rowSpan ?? 1) === 1 ? cell.lines.map((l) => textWidth(l, style)) : [])),
+  );
+  return [header, ...body];
+}
+
+/** Lines a cell of these line widths takes at an inner width: an estimate the final breaking refines. */
+const linesAt = (widths: readonly number[], inner: number): number => {
+  let n = 0;
+  for (const w of widths) n += w <= inner ? 1 : Math.ceil(w / inner);
+  return Math.max(1, n);
+};
+
+/** A row's cost in height: its lines, and for the header a penalty past four lines. */
+const cost = (row: number, lines: number): number => (row === 0 ? lines + HEADER_PENALTY * Math.max(0, lines - HEADER_LINES) : lines);
+
+/**
+ * Column widths that make the table as short as the 版心 allows. Every column starts at what cannot break (two
+ * characters, a 10-digit 网站标识码, a label with its value); only that decides whether the table needs landscape
+ * pages. Then, one character at a time, the width goes to the column that saves the most lines of the table's
+ * height (a header counted heavily past four lines), and after that the most broken lines in any cell; what no
+ * column can use is shared toward each column's longest text.
+ */
+export function planColumns(table: Table, style: TextStyle, headerStyle: TextStyle): ColumnPlan {
+  const cells = lineWidths(table, style, headerStyle);
+  const columns = table.columns.map((_, c) => c);
+  // Cells merged down a column share their rows' height, but still read better unbroken.
+  const merged = columns.map((c) => table.rows.flatMap((row) => (row[c] && (row[c]!.rowSpan ?? 1) > 1 && (row[c]!.colSpan ?? 1) === 1 ? [row[c]!.lines.map((l) => textWidth(l, style))] : [])));
+  const texts = (c: number) => [table.columns[c]!.header, ...[...table.rows, ...(table.total ? [table.total] : [])].flatMap((row) => (row[c] && (row[c]!.colSpan ?? 1) === 1 ? row[c]!.lines : []))];
+  const least = columns.map((c) => {
+    let widest = 2 * style.size * 20;
+    for (const text of texts(c)) widest = Math.max(widest, widestUnit(text, style));
+    return widest + FRAME;
+  });
+  const landscape = least.reduce((a, b) => a + b, 0) > TEXT_WIDTH;
+  const total = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
+  const widths = [...least];
+  let room = total - widths.reduce((a, b) => a + b, 0);
+  const step = style.size * 20;
+
+  // Each row's tallest cell, the column it is in, and the next tallest: what widening one column can save.
+  const lines = cells.map((row) => columns.map((c) => linesAt(row[c] ?? [], widths[c]! - FRAME)));
+  const top = lines.map((row) => {
+    let first = -1;
+    let best = 0;
+    let second = 0;
+    row.forEach((n, c) => {
+      if (n > best) [second, best, first] = [best, n, c];
+      else if (n > second) second = n;
+    });
+    return { first, best, second };
+  });
+  const refresh = (r: number) => {
+    let first = -1;
+    let best = 0;
+    let second = 0;
+    lines[r]!.forEach((n, c) => {
+      if (n > best) [second, best, first] = [best, n, c];
+      else if (n > second) second = n;
+    });
+    top[r] = { first, best, second };
+  };
+  // A line saved from the table's height outweighs any number of lines saved inside cells that are not the
+  // tallest of their row; those count too, so that names are not broken where width is to spare.
+  const HEIGHT = 1000;
+  while (room >= step) {
+    let gainBest = 0;
+    let chosen = -1;
+    for (const c of columns) {
+      let gain = 0;
+      for (const cell of merged[c]!) gain += linesAt(cell, widths[c]! - FRAME) - linesAt(cell, widths[c]! + step - FRAME);
+      for (let r = 0; r < cells.length; r++) {
+        const widened = linesAt(cells[r]![c] ?? [], widths[c]! + step - FRAME);
+        const now = lines[r]![c]!;
+        if (widened === now) continue;
+        gain += now - widened;
+        const t = top[r]!;
+        if (t.first === c) gain += HEIGHT * (cost(r, t.best) - cost(r, Math.max(widened, t.second)));
+      }
+      if (gain > gainBest) [gainBest, chosen] = [gain, c];
+    }
+    if (chosen < 0) break;
+    widths[chosen]! += step;
+    room -= step;
+    for (let r = 0; r < cells.length; r++) {
+      lines[r]![chosen] = linesAt(cells[r]![chosen] ?? [], widths[chosen]! - FRAME);
+      if (top[r]!.first === chosen || lines[r]![chosen]! >= top[r]!.second) refresh(r);
+    }
+  }
+  // What saves no line goes first to columns short of their longest text, then to all in proportion.
+  const longest = columns.map((c) => {
+    let widest = 0;
+    for (const row of cells) for (const w of row[c] ?? []) if (w > widest) widest = w;
+    return widest;
+  });
+  const desire = columns.map((c) => Math.max(0, longest[c]! + FRAME - widths[c]!));
+  const wanted = desire.reduce((a, b) => a + b, 0);
+  const spread = widths.map((w, c) => w + (wanted > 0 ? Math.min(desire[c]!, (room * desire[c]!) / wanted) : 0));
+  room = total - spread.reduce((a, b) => a + b, 0);
+  const sum = spread.reduce((a, b) => a + b, 0);
+  const final = spread.map((w) => w + (room * w) / sum);
+  // Whole twips that add up to the 版心 exactly.
+  const rounded = final.map(Math.floor);
+  rounded[rounded.length - 1]! += total - rounded.reduce((a, b) => a + b, 0);
+  return { widths: rounded, landscape };
+}
+
+/** The inner width a column's text is broken to: its width less the cell margins and what borders take. */
+export const innerWidth = (width: number): number => width - FRAME;
