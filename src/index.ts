@@ -1,5 +1,5 @@
 /** tongbao: inspection data (YAML) → a 通报 laid out to GB/T 9704-2012, as .docx. */
-export { build, buildAttachments, compile, docxOf, type BuildOptions, type Built, type BuiltAttachment, type Compiled } from "./pipeline.js";
+export { build, buildAttachments, buildHtml, compile, docxOf, type BuildOptions, type Built, type BuiltAttachment, type Compiled } from "./pipeline.js";
 export { CODES, Diagnostics, TongbaoError, formatDiagnostic, type Code, type Diagnostic, type Position } from "./diagnostics/index.js";
 export type { CircularData } from "./input/index.js";
 export type * from "./model/circular.js";
@@ -13,6 +13,7 @@ export { buildModel, engineFor, TemplateSet } from "./render/index.js";
 export { HELPERS } from "./text/index.js";
 export { DEFAULT_PROFILE, planAttachment, planCircular, resolveProfile, type Plan, type Profile, type ProfileOverrides } from "./plan/index.js";
 export { writeDocx } from "./writers/docx/write-docx.js";
+export { writeHtml } from "./writers/html/write-html.js";
 export { writeZip } from "./pack/zip.js";
 export { writeOutput } from "./pack/write-output.js";
 export { readBatch, type BatchJob } from "./batch/manifest.js";

@@ -6,6 +6,7 @@ import type { Circular, Seal } from "./model/circular.js";
 import { writeZip } from "./pack/zip.js";
 import { planAttachment, planCircular, resolveProfile, type Plan, type ProfileOverrides } from "./plan/index.js";
 import { writeDocx } from "./writers/docx/write-docx.js";
+import { writeHtml } from "./writers/html/write-html.js";
 import { buildModel, engineFor, TemplateSet } from "./render/index.js";
 import { DEFAULT_TEMPLATES_DIR, loadFile, loadObject, readSeal, readTemplates, sealPath, type Loaded } from "./source/index.js";
 
@@ -116,6 +117,13 @@ export async function buildAttachments(input: string | CircularData, options: Bu
     return { number, title: attachments[number - 1]!.title, docx: docxOf(plan), pages: plan.pages };
   });
   return { ...compiled, attachments: built };
+}
+
+/** The circular's web copy: one self-contained HTML page from the same plan as the .docx. */
+export async function buildHtml(input: string | CircularData, options: BuildOptions = {}): Promise<Compiled & { plan: Plan; html: string }> {
+  const compiled = await compile(input, options);
+  const plan = planCircular(compiled.model, resolveProfile(compiled.data.style, options.style));
+  return { ...compiled, plan, html: writeHtml(plan) };
 }
 
 /** The whole pipeline: the .docx bytes of the circular, laid out to GB/T 9704. */

@@ -2,7 +2,7 @@ import { basename, extname, join } from "node:path";
 import { readBatch } from "../batch/manifest.js";
 import { outcomeWord, runBatch } from "../batch/run-batch.js";
 import { summaryTable } from "../batch/summary.js";
-import { build, buildAttachments, compile } from "../pipeline.js";
+import { build, buildAttachments, buildHtml, compile } from "../pipeline.js";
 import { writeOutput } from "../pack/write-output.js";
 import { LibreOfficeMissing, convertToPdf } from "../pdf/libreoffice.js";
 import { diagnosticsOf, report } from "./report.js";
@@ -56,6 +56,15 @@ export async function buildCommand(files: string[], outDir: string, options: { p
   }
   return code;
 }
+
+/** tongbao html: the web copy of each circular, <name>.html beside where the .docx would go. */
+export const htmlCommand = (files: string[], outDir: string): Promise<number> =>
+  eachFile(files, true, async (file) => {
+    const result = await buildHtml(file);
+    report(result.warnings);
+    const out = join(outDir, `${stem(file)}.html`);
+    process.stdout.write(`${outcomeWord(await writeOutput(out, new TextEncoder().encode(result.html)))} ${out}（网页）\n`);
+  });
 
 /** tongbao attachments: each attachment as its own .docx, named after the circular and the attachment. */
 export const attachmentsCommand = (files: string[], outDir: string, only: number | undefined): Promise<number> =>

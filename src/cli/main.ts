@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { attachmentsCommand, batchCommand, buildCommand, checkCommand } from "./commands.js";
+import { attachmentsCommand, batchCommand, buildCommand, checkCommand, htmlCommand } from "./commands.js";
 import { EXIT, HELP, UsageError } from "./usage.js";
 
 async function main(argv: string[]): Promise<number> {
@@ -46,6 +46,10 @@ async function main(argv: string[]): Promise<number> {
     return batchCommand(positionals[0]!, values.out ?? "out", { force: values.force === true, ...(jobs ? { jobs } : {}) });
   }
   if (values.only !== undefined && command !== "attachments") throw new UsageError("--only 只用于 attachments");
+  if (command === "html") {
+    if (values.pdf) throw new UsageError("html 不接受 --pdf");
+    return htmlCommand(positionals, values.out ?? "out");
+  }
   if (command === "attachments") {
     const only = values.only === undefined ? undefined : Number(values.only);
     if (only !== undefined && !(Number.isInteger(only) && only >= 1)) throw new UsageError(`--only 要写附件的序号（1、2……），这里写的是 ${values.only}`);

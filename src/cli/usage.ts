@@ -13,6 +13,7 @@ export const HELP: Record<string, string> = {
                                          只生成附件，每个附件一个 .docx（整改后重出附件用）
   tongbao batch <清单.yaml | 文件夹> [-o 目录] [--jobs N] [--force]
                                          批量生成，多核并行；输入未变的跳过
+  tongbao html <数据.yaml>… [-o 目录]    生成网页版（网站发布用的 .html）
   tongbao check <数据.yaml>…             只检查数据，不生成文件
 
 每个命令都可加 --help 查看说明。
@@ -64,6 +65,15 @@ export const HELP: Record<string, string> = {
   -o, --out <目录>   输出目录（默认 out）
   -j, --jobs <N>     同时生成几份（默认 CPU 核数）
       --force        不跳过，全部重新生成
+  -h, --help         显示本说明`,
+  html: `用法：tongbao html <数据.yaml>… [-o 目录]
+
+生成通报的网页版：每个 <名称>.yaml 写成 <目录>/<名称>.html（默认目录 out/），一个文件包含全部内容，
+可直接放到政府网站上发布。有标题、主送机关、编好序号的正文、附件表格（合并单元格照旧）、署名和日期、附注、版记；
+没有红色版头和页码。文字与 .docx 相同，手机上自动换行，表格太宽时可左右滑动。
+
+选项：
+  -o, --out <目录>   输出目录（默认 out）
   -h, --help         显示本说明`,
   check: `用法：tongbao check <数据.yaml>…
 
