@@ -219,3 +219,24 @@ describe("the circular's pages", () => {
     }
   });
 });
+
+describe("the closing and the attachments", () => {
+  it("sets the 附注 flush left and never breaks a telephone or fax number", () => {
+    const note = "（联系人：陈峰，电话：020-83132437，传真：020-83132525；地址：广东省广州市越秀区府前路1号）";
+    const plan = planCircular(circular(1, 20, { note }), DEFAULT_PROFILE);
+    const p = paragraphsOf(plan).find(({ b }) => b.role === "note")!.b;
+    expect(p.align).toBe("left");
+    expect(p.forcedBreaks).toBe(true);
+    const lineTexts = p.lines.map((l) => l.runs.map((r) => r.text).join(""));
+    expect(lineTexts.join("")).toBe(note);
+    for (const number of ["020-83132437", "020-83132525"]) expect(lineTexts.some((l) => l.includes(number))).toBe(true);
+  });
+  it("leaves half a line between an attachment's title and its table", () => {
+    const table = { columns: [{ header: "序号" }, { header: "名称" }], rows: [[{ lines: ["1"] }, { lines: ["甲"] }]] };
+    const attachment = { label: "附件", separateLabel: "附件", title: "测试表", table, notes: [] };
+    const plan = planCircular(circular(1, 20, { attachments: [attachment] }), DEFAULT_PROFILE);
+    const blocks = plan.sections.flatMap((s) => s.blocks);
+    const before = blocks[blocks.findIndex((b) => b.kind === "table") - 1]!;
+    expect(before.kind === "paragraph" && before.runs.length === 0 && before.lineHeight).toBe(Math.round(LINE / 2));
+  });
+});
