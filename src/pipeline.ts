@@ -17,6 +17,8 @@ export interface BuildOptions {
   style?: ProfileOverrides;
   /** The folder files named by the data (extends, seal) must lie in; the working folder by default. */
   root?: string;
+  /** Further folders the user allows the data to name files in (the CLI's --allow-dir). */
+  allow?: readonly string[];
   /** Let the data name files anywhere. */
   anywhere?: boolean;
 }
@@ -51,7 +53,7 @@ const FIGURE_INPUTS = ["kinds", "lists", "groups", "figures", "period", "attachm
  */
 export async function compile(input: string | CircularData, options: BuildOptions = {}): Promise<Compiled> {
   const diagnostics = new Diagnostics();
-  const confine = options.anywhere ? undefined : (options.root ?? process.cwd());
+  const confine = options.anywhere ? undefined : [options.root ?? process.cwd(), ...(options.allow ?? [])];
   const loaded = typeof input === "string" ? await loadFile(input, diagnostics, { ...(confine ? { confine } : { anywhere: true }) }) : loadObject(input, diagnostics);
   const stop = (): never => {
     throw new TongbaoError(diagnostics.resolve(loaded.locator));

@@ -22,7 +22,9 @@ const rows = (stdout: string, word: string) => stdout.split("\n").filter((l) => 
 describe("tongbao batch", () => {
   it("builds the examples and 20 city circulars, survives a broken one, and skips what did not change", () => {
     const p = province();
-    const first = tongbao(["batch", p.manifest, "-o", p.out, "--jobs", "2"], { cwd: p.dir });
+    // The examples lie outside the manifest's folder: the user allows their folder.
+    const allow = ["--allow-dir", join(ROOT, "data")];
+    const first = tongbao(["batch", p.manifest, "-o", p.out, "--jobs", "2", ...allow], { cwd: p.dir });
     expect(first.code).toBe(1);
     // Progress: one line per dataset when standard error is not a terminal.
     expect(first.stderr).toContain("[24/24]");
@@ -37,17 +39,17 @@ describe("tongbao batch", () => {
     for (const n of EXAMPLES) expect(existsSync(join(p.out, "data", `${n}.docx`))).toBe(true);
     for (const f of p.cities) expect(existsSync(join(p.out, "cities", relative(join(p.dir, "cities"), f).replace(/\.yaml$/, ".docx")))).toBe(true);
 
-    const second = tongbao(["batch", p.manifest, "-o", p.out], { cwd: p.dir });
+    const second = tongbao(["batch", p.manifest, "-o", p.out, ...allow], { cwd: p.dir });
     expect(second.code).toBe(1);
     expect(second.stdout).toContain("共 24 份：已生成 0，未变化 0，跳过 23，失败 1");
 
     // A change in the shared file reaches every city (and nothing else).
     const common = join(p.dir, "cities/common/cities.yaml");
     writeFileSync(common, readFileSync(common, "utf8").replace("市政府各部门、各直属机构", "市政府各部门"));
-    const third = tongbao(["batch", p.manifest, "-o", p.out], { cwd: p.dir });
+    const third = tongbao(["batch", p.manifest, "-o", p.out, ...allow], { cwd: p.dir });
     expect(third.stdout).toContain("共 24 份：已生成 20，未变化 0，跳过 3，失败 1");
 
-    const forced = tongbao(["batch", p.manifest, "-o", p.out, "--force"], { cwd: p.dir });
+    const forced = tongbao(["batch", p.manifest, "-o", p.out, "--force", ...allow], { cwd: p.dir });
     expect(forced.stdout).toContain("共 24 份：已生成 0，未变化 23，跳过 0，失败 1");
   });
 

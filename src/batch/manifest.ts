@@ -2,7 +2,8 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { Diagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { BATCH_SCHEMA_FILE, checkSchema } from "../input/index.js";
-import { loadFile } from "../source/index.js";
+import { isInside, loadFile } from "../source/index.js";
+import { matchWildcard } from "./wildcard.js";
 
 export const DEFAULT_OUTPUT = "{name}.docx";
 
@@ -13,6 +14,8 @@ export interface BatchJob {
   vars: Record<string, string>;
   /** The manifest's folder (or the folder given): what the data file may name (extends, seal) lies inside it. */
   root: string;
+  /** Further folders the user allowed (--allow-dir). */
+  allow: readonly string[];
 }
 
 interface ManifestData {
@@ -20,9 +23,11 @@ interface ManifestData {
   datasets: (string | { file: string; output?: string; vars?: Record<string, string | number> })[];
 }
 
-const yamlFiles = async (dir: string, pattern = /\.ya?ml$/): Promise<string[]> =>
+const isYaml = (name: string) => /\.ya?ml$/i.test(name);
+
+const yamlFiles = async (dir: string, accept: (name: string) => boolean = isYaml): Promise<string[]> =>
   (await readdir(dir, { withFileTypes: true }))
-    .filter((e) => e.isFile() && pattern.test(e.name))
+    .filter((e) => e.isFile() && accept(e.name))
     .map((e) => join(dir, e.name))
     .sort();
 
@@ -30,27 +35,27 @@ const yamlFiles = async (dir: string, pattern = /\.ya?ml$/): Promise<string[]> =
 async function expand(pattern: string): Promise<string[]> {
   const name = basename(pattern);
   if (!name.includes("*")) return [pattern];
-  const re = new RegExp(`^${name.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
-  return yamlFiles(dirname(pattern), re).catch(() => []);
+  return yamlFiles(dirname(pattern), (file) => matchWildcard(name, file)).catch(() => []);
 }
 
 /**
  * The jobs of a batch: every .yaml directly in a folder, named {name}.docx; or what a manifest lists, its paths
  * relative to it. A manifest entry that matches no file is an error at its line.
  */
-export async function readBatch(target: string): Promise<{ jobs: BatchJob[]; diagnostics: Diagnostic[] }> {
+export async function readBatch(target: string, options: { allow?: readonly string[] } = {}): Promise<{ jobs: BatchJob[]; diagnostics: Diagnostic[] }> {
   const info = await stat(target).catch(() => undefined);
   if (!info) return { jobs: [], diagnostics: [{ severity: "error", code: "read", message: `找不到 ${target}`, hint: "给出批量清单（.yaml）或放数据文件的文件夹", file: target, line: 1, col: 1 }] };
   if (info.isDirectory()) {
     const root = resolve(target);
-    return { jobs: (await yamlFiles(target)).map((file) => ({ file: relative(process.cwd(), file), output: DEFAULT_OUTPUT, vars: {}, root })), diagnostics: [] };
+    return { jobs: (await yamlFiles(target)).map((file) => ({ file: relative(process.cwd(), file), output: DEFAULT_OUTPUT, vars: {}, root, allow: options.allow ?? [] })), diagnostics: [] };
   }
 
   const diagnostics = new Diagnostics();
-  const loaded = await loadFile(target, diagnostics, { anywhere: true });
+  const loaded = await loadFile(target, diagnostics, { confine: [dirname(resolve(target)), ...(options.allow ?? [])] });
   if (loaded.data === undefined) return { jobs: [], diagnostics: diagnostics.resolve(loaded.locator) };
   checkSchema(loaded.data, diagnostics, loaded.locator, BATCH_SCHEMA_FILE);
   const manifest = loaded.data as Partial<ManifestData>;
+  const root = resolve(dirname(target));
   const jobs: BatchJob[] = [];
   // Entries are checked even when the schema found errors elsewhere: every error at once.
   for (const [i, entry] of (Array.isArray(manifest.datasets) ? manifest.datasets : []).entries()) {
@@ -62,8 +67,20 @@ export async function readBatch(target: string): Promise<{ jobs: BatchJob[]; dia
       diagnostics.error("batch-dataset", ["datasets", i], `没有找到数据文件 ${spec.file}`, "路径相对于清单文件");
       continue;
     }
+    // A manifest names data in its own folder (or one the user allowed): never the clerk's other files.
+    const outside = [];
+    for (const file of files) if (!(await insideAny([root, ...(options.allow ?? [])], file))) outside.push(file);
+    if (outside.length) {
+      diagnostics.error("outside-folder", ["datasets", i], `数据文件 ${outside[0]} 在清单所在的文件夹 ${root} 之外，不能读取`, "把数据文件放进清单所在的文件夹；确需读取，请加 --allow-dir <文件夹>");
+      continue;
+    }
     const vars = Object.fromEntries(Object.entries(spec.vars ?? {}).map(([k, v]) => [k, String(v)]));
-    for (const file of files) jobs.push({ file, output: spec.output ?? manifest.output ?? DEFAULT_OUTPUT, vars, root: resolve(dirname(target)) });
+    for (const file of files) jobs.push({ file, output: spec.output ?? manifest.output ?? DEFAULT_OUTPUT, vars, root, allow: options.allow ?? [] });
   }
   return { jobs: diagnostics.hasErrors ? [] : jobs, diagnostics: diagnostics.resolve(loaded.locator) };
 }
+
+const insideAny = async (folders: readonly string[], file: string): Promise<boolean> => {
+  for (const folder of folders) if (await isInside(folder, file).catch(() => false)) return true;
+  return false;
+};

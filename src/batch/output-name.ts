@@ -11,7 +11,7 @@ export type NameVars = Record<string, string>;
 export function outputPath(pattern: string, vars: NameVars, outDir: string): { path: string } | { error: string } {
   let unknown: string | undefined;
   const name = pattern.replace(/\{([^{}]+)\}/g, (_, key: string) => {
-    const value = vars[key];
+    const value = Object.hasOwn(vars, key) ? vars[key] : undefined;
     if (value === undefined) unknown ??= key;
     // A value never makes a folder of its own: path separators in it are replaced.
     return (value ?? "").replace(/[\\/]/g, "_");

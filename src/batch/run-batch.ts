@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { relative, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
+import { diagnosticsOf, formatDiagnostic } from "../diagnostics/index.js";
 import { writeOutput } from "../pack/write-output.js";
 import { packageFile } from "../package-files.js";
 import { cacheEntry, isUnchanged, readCache, toolHash, writeCache } from "./input-cache.js";
@@ -30,30 +31,40 @@ export interface BatchOptions {
 const OUTCOME_WORDS: Record<Outcome, string> = { written: "已生成", unchanged: "未变化", skipped: "跳过", failed: "失败" };
 export const outcomeWord = (o: Outcome): string => OUTCOME_WORDS[o];
 
-/** Runs datasets through a pool of worker threads (built in dist/: workers load compiled JavaScript). */
-async function runPool(files: { file: string; root: string }[], jobs: number, onResult: (r: WorkerResult) => Promise<void>): Promise<void> {
-  if (files.length === 0) return;
-  const queue = files.map((f, id) => ({ id, ...f }));
-  const workers = Array.from({ length: Math.max(1, Math.min(jobs, files.length)) }, () => new Worker(packageFile("dist/batch/worker.js")));
-  try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const next = () => {
-              const job = queue.shift();
-              if (!job) return resolve();
-              worker.postMessage(job satisfies WorkerJob);
-            };
-            worker.on("message", (result: WorkerResult) => onResult(result).then(next, reject));
-            worker.on("error", reject);
-            next();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+/**
+ * Runs datasets through a pool of worker threads (built in dist/: workers load compiled JavaScript). A worker that
+ * dies (out of memory) fails its dataset and is replaced: the rest of the batch goes on.
+ */
+async function runPool(files: Omit<WorkerJob, "id">[], jobs: number, onResult: (r: WorkerResult) => Promise<void>): Promise<void> {
+  const queue: WorkerJob[] = files.map((f, id) => ({ id, ...f }));
+  const lane = async (): Promise<void> => {
+    while (queue.length > 0) {
+      const worker = new Worker(packageFile("dist/batch/worker.js"));
+      try {
+        await new Promise<void>((resolve, reject) => {
+          let current: WorkerJob | undefined;
+          const next = () => {
+            current = queue.shift();
+            if (current) worker.postMessage(current);
+            else resolve();
+          };
+          const died = (why: string) => {
+            if (!current) return resolve();
+            const failed = current;
+            current = undefined;
+            onResult({ id: failed.id, ok: false, errors: [`${failed.file}: 错误：生成时 tongbao 意外中止（${why}）`] }).then(resolve, reject);
+          };
+          worker.on("message", (result: WorkerResult) => onResult(result).then(next, reject));
+          worker.on("error", (e) => died(e.message));
+          worker.on("exit", (code) => died(`退出码 ${code}`));
+          next();
+        });
+      } finally {
+        await worker.terminate();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, files.length)) }, lane));
 }
 
 /**
@@ -61,7 +72,7 @@ async function runPool(files: { file: string; root: string }[], jobs: number, on
  * (data, what it extends, the seal, the templates and tongbao itself) are as at the last batch are skipped unless
  * `force`. Output names are checked: none may leave `outDir` or be claimed twice.
  */
-export async function runBatch(batch: BatchJob[], options: BatchOptions): Promise<BatchResult[]> {
+export async function runBatch(batch: BatchJob[], options: BatchOptions): Promise<{ results: BatchResult[]; warnings?: string[] }> {
   const { outDir } = options;
   const cache = await readCache(outDir);
   const tool = await toolHash();
@@ -81,7 +92,7 @@ export async function runBatch(batch: BatchJob[], options: BatchOptions): Promis
   }
 
   await runPool(
-    toBuild.map((i) => ({ file: batch[i]!.file, root: batch[i]!.root })),
+    toBuild.map((i) => ({ file: batch[i]!.file, root: batch[i]!.root, allow: batch[i]!.allow })),
     options.jobs ?? availableParallelism(),
     async (r) => {
       const i = toBuild[r.id]!;
@@ -96,15 +107,23 @@ export async function runBatch(batch: BatchJob[], options: BatchOptions): Promis
         else if (owner && owner !== job.file) result = { file: job.file, outcome: "failed", messages: [`输出文件 ${relative(process.cwd(), named.path)} 已由 ${owner} 使用，请在清单里给它们不同的 output`] };
         else {
           claimed.set(named.path, job.file);
-          const written = await writeOutput(named.path, r.docx);
-          cache[resolve(job.file)] = await cacheEntry(named.path, r.docx, r.inputs, tool);
-          result = { file: job.file, outcome: written, output: named.path, pages: r.pages, messages: r.warnings };
+          try {
+            const written = await writeOutput(named.path, r.docx, { within: outDir });
+            cache[resolve(job.file)] = await cacheEntry(named.path, r.docx, r.inputs, tool);
+            result = { file: job.file, outcome: written, output: named.path, pages: r.pages, messages: r.warnings };
+          } catch (e) {
+            result = { file: job.file, outcome: "failed", output: named.path, messages: diagnosticsOf(e).map(formatDiagnostic) };
+          }
         }
       }
       results[i] = result;
       show(result);
     },
   );
-  await writeCache(outDir, cache);
-  return results;
+  // The summary matters more than the cache: a cache that cannot be written only means a full rebuild next time.
+  const cacheError = await writeCache(outDir, cache).then(
+    () => undefined,
+    (e: unknown) => diagnosticsOf(e).map(formatDiagnostic),
+  );
+  return { results, ...(cacheError ? { warnings: cacheError } : {}) };
 }

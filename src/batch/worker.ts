@@ -8,6 +8,7 @@ export interface WorkerJob {
   id: number;
   file: string;
   root: string;
+  allow: readonly string[];
 }
 
 export type WorkerResult =
@@ -17,7 +18,7 @@ export type WorkerResult =
 parentPort!.on("message", async (job: WorkerJob) => {
   let result: WorkerResult;
   try {
-    const built = await build(job.file, { root: job.root });
+    const built = await build(job.file, { root: job.root, allow: job.allow });
     const { period, issuer } = built.data;
     result = {
       id: job.id,

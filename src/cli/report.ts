@@ -1,4 +1,4 @@
-import { TongbaoError, formatDiagnostic, type Diagnostic } from "../diagnostics/index.js";
+import { formatDiagnostic, type Diagnostic } from "../diagnostics/index.js";
 
 /** Prints diagnostics to stderr; returns whether any was an error. */
 export function report(diagnostics: readonly Diagnostic[]): boolean {
@@ -6,8 +6,3 @@ export function report(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
 
-/** The diagnostics an error carries, or rethrows what is not a data problem (a bug should show its stack). */
-export function diagnosticsOf(e: unknown): readonly Diagnostic[] {
-  if (e instanceof TongbaoError) return e.diagnostics;
-  throw e;
-}

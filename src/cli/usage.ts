@@ -26,6 +26,9 @@ export const HELP: Record<string, string> = {
 选项：
   -o, --out <目录>   输出目录（默认 out）
       --pdf          同时生成 PDF（需要 LibreOffice），同 tongbao pdf
+      --allow-dir <文件夹>
+                     也允许数据引用这个文件夹里的文件（extends、印章；可写多次）。
+                     默认只能引用运行命令的文件夹（批量时为清单所在的文件夹）里的文件
   -h, --help         显示本说明`,
   pdf: `用法：tongbao pdf <数据.yaml>… [-o 目录]
 
@@ -36,6 +39,9 @@ export const HELP: Record<string, string> = {
 
 选项：
   -o, --out <目录>   输出目录（默认 out）
+      --allow-dir <文件夹>
+                     也允许数据引用这个文件夹里的文件（extends、印章；可写多次）。
+                     默认只能引用运行命令的文件夹（批量时为清单所在的文件夹）里的文件
   -h, --help         显示本说明`,
   attachments: `用法：tongbao attachments <数据.yaml>… [--only N] [-o 目录]
 
@@ -46,6 +52,9 @@ export const HELP: Record<string, string> = {
 选项：
       --only <N>     只生成附件 N
   -o, --out <目录>   输出目录（默认 out）
+      --allow-dir <文件夹>
+                     也允许数据引用这个文件夹里的文件（extends、印章；可写多次）。
+                     默认只能引用运行命令的文件夹（批量时为清单所在的文件夹）里的文件
   -h, --help         显示本说明`,
   batch: `用法：tongbao batch <清单.yaml | 文件夹> [-o 目录] [--jobs N] [--force]
 
@@ -65,6 +74,9 @@ export const HELP: Record<string, string> = {
   -o, --out <目录>   输出目录（默认 out）
   -j, --jobs <N>     同时生成几份（默认 CPU 核数）
       --force        不跳过，全部重新生成
+      --allow-dir <文件夹>
+                     也允许数据引用这个文件夹里的文件（extends、印章；可写多次）。
+                     默认只能引用运行命令的文件夹（批量时为清单所在的文件夹）里的文件
   -h, --help         显示本说明`,
   html: `用法：tongbao html <数据.yaml>… [-o 目录]
 
@@ -74,6 +86,9 @@ export const HELP: Record<string, string> = {
 
 选项：
   -o, --out <目录>   输出目录（默认 out）
+      --allow-dir <文件夹>
+                     也允许数据引用这个文件夹里的文件（extends、印章；可写多次）。
+                     默认只能引用运行命令的文件夹（批量时为清单所在的文件夹）里的文件
   -h, --help         显示本说明`,
   check: `用法：tongbao check <数据.yaml>…
 
@@ -81,5 +96,8 @@ export const HELP: Record<string, string> = {
 列出全部错误和提醒（文件:行:列）；有错误时退出码 1。
 
 选项：
+      --allow-dir <文件夹>
+                     也允许数据引用这个文件夹里的文件（extends、印章；可写多次）。
+                     默认只能引用运行命令的文件夹（批量时为清单所在的文件夹）里的文件
   -h, --help         显示本说明`,
 };

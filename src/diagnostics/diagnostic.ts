@@ -36,3 +36,9 @@ export function throwIfErrors(ds: readonly Diagnostic[]): void {
 
 export const byPosition = (a: Diagnostic, b: Diagnostic): number =>
   a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col;
+
+/** The diagnostics an error carries, or rethrows what is not a problem of the input (a bug should show its stack). */
+export function diagnosticsOf(e: unknown): readonly Diagnostic[] {
+  if (e instanceof TongbaoError) return e.diagnostics;
+  throw e;
+}

@@ -1,7 +1,7 @@
 /** Where something is written: a line and column of a text file, or a cell of a spreadsheet. */
 export interface Position {
   file: string;
-  /** 1-based. For a spreadsheet cell, the row of the cell. */
+  /** 1-based. For a spreadsheet cell, the row of the cell; 0 for the file as a whole (an output that cannot be written). */
   line: number;
   /** 1-based, counted in characters (a Chinese character is one column). */
   col: number;
@@ -33,8 +33,8 @@ export function parsePath(text: string): DataPath | undefined {
   return last === text.length && path.length > 0 ? path : undefined;
 }
 
-/** "data/x.yaml:12:5", or "问题网站.xlsx!清单!C17" for a cell. */
-export const formatPosition = (at: Position): string => (at.cell ? `${at.file}!${at.cell}` : `${at.file}:${at.line}:${at.col}`);
+/** "data/x.yaml:12:5", "问题网站.xlsx!清单!C17" for a cell, or the file alone. */
+export const formatPosition = (at: Position): string => (at.cell ? `${at.file}!${at.cell}` : at.line === 0 ? at.file : `${at.file}:${at.line}:${at.col}`);
 
 /** Finds where a data path is written, in whichever file wrote it. */
 export interface Locator {

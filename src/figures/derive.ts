@@ -48,7 +48,7 @@ export function deriveFigures(data: CircularData, checked: ReadonlyMap<string, C
     (name, loop) => diagnostics.error("formula", ["groups", name], `分组 ${name} 的清单引用形成了循环：${loop}`),
   );
   const groupNames = Object.keys(groupData);
-  const groupView = { get: (name: string) => (Object.prototype.hasOwnProperty.call(groupData, name) ? groups.get(name) : undefined), names: () => groupNames };
+  const groupView = { get: (name: string) => (Object.hasOwn(groupData, name) ? groups.get(name) : undefined), names: () => groupNames };
   for (const name of Object.keys(data.figures ?? {})) {
     if (listNames.has(name) || groupNames.includes(name)) diagnostics.unknownKey("schema", ["figures", name], `数字名 ${name} 与${listNames.has(name) ? "清单" : "分组"}名相同，公式里会引起混淆`, "另取一个名字");
   }

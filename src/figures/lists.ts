@@ -32,7 +32,7 @@ export class Lists {
 
   get(name: string): RowSource | undefined {
     if (this.written.has(name)) return this.written.get(name);
-    if (!Object.prototype.hasOwnProperty.call(this.definitions, name) || this.definitions[name]!.of === undefined) return undefined;
+    if (!Object.hasOwn(this.definitions, name) || this.definitions[name]!.of === undefined) return undefined;
     return this.chosen.get(name);
   }
 

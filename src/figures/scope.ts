@@ -26,7 +26,7 @@ export function documentScope(
       if (head === "lists") return list(tail);
       const group = groups.get(head);
       if (!group) return groups.names().includes(head) ? UNAVAILABLE : undefined;
-      return group.sources.get(tail)?.rows ?? (Object.prototype.hasOwnProperty.call(group.figures, tail) ? (group.figures as unknown as Record<string, unknown>)[tail] : undefined);
+      return group.sources.get(tail)?.rows ?? (Object.hasOwn(group.figures, tail) ? (group.figures as unknown as Record<string, unknown>)[tail] : undefined);
     },
     known: () => [
       ...figureNames(),

@@ -85,7 +85,7 @@ function totalsOf(
   diagnostics: Diagnostics,
 ): (number | undefined)[] {
   // Every numeric field's sum: what a recomputed formula reads.
-  const sums: Record<string, number> = {};
+  const sums: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const [name, field] of source.fields) {
     if (field.type !== "integer" && field.type !== "number") continue;
     if (rows.every((r) => typeof r[name] === "number")) sums[name] = tidy(rows.reduce((a, r) => a + (r[name] as number), 0));
@@ -109,6 +109,6 @@ function totalsOf(
       diagnostics.error("column-sum", path, `列“${column.header}”要合计，但第 ${bad + 1} 行的 ${column.field} 不是数值`, "合计列的每一行都要填数值");
       return undefined;
     }
-    return sums[column.field];
+    return Object.hasOwn(sums, column.field) ? sums[column.field] : undefined;
   });
 }

@@ -68,19 +68,19 @@ const fieldOf = (name: string, spec: FieldType | FieldSpec, inherited: Field | u
 export function resolveKinds(declared: Record<string, KindData> | undefined, diagnostics: Diagnostics): Map<string, Kind> {
   const base = builtinKinds();
   const kinds = new Map<string, Kind>();
-  const all: Record<string, KindData> = { ...base };
+  const all = new Map<string, KindData>(Object.entries(base));
   for (const [name, data] of Object.entries(declared ?? {})) {
-    if (Object.prototype.hasOwnProperty.call(base, name)) {
+    if (Object.hasOwn(base, name)) {
       diagnostics.unknownKey("kind", ["kinds", name], `${name} 是内置种类，不能重新声明`, `另取一个名字，用 extends: ${name} 在它上面增加字段`);
-    } else all[name] = data;
+    } else all.set(name, data);
   }
   const resolving = new Set<string>();
   const resolve = (name: string): Kind | undefined => {
     const known = kinds.get(name);
     if (known) return known;
-    const data = all[name];
+    const data = all.get(name);
     if (!data) return undefined;
-    const at = Object.prototype.hasOwnProperty.call(base, name) ? undefined : ["kinds", name];
+    const at = Object.hasOwn(base, name) ? undefined : ["kinds", name];
     if (resolving.has(name)) {
       if (at) diagnostics.error("kind", [...at, "extends"], `种类 ${name} 的 extends 形成了循环`);
       return undefined;
@@ -90,7 +90,7 @@ export function resolveKinds(declared: Record<string, KindData> | undefined, dia
     if (data.extends !== undefined) {
       parent = resolve(data.extends);
       if (!parent && at && !resolving.has(data.extends)) {
-        diagnostics.error("kind", [...at, "extends"], `没有名为 ${data.extends} 的种类`, unknownNameHint(data.extends, Object.keys(all), "可用的种类有"));
+        diagnostics.error("kind", [...at, "extends"], `没有名为 ${data.extends} 的种类`, unknownNameHint(data.extends, [...all.keys()], "可用的种类有"));
       }
     }
     const fields = new Map<string, Field>(parent?.fields ?? []);
@@ -125,7 +125,7 @@ export function resolveKinds(declared: Record<string, KindData> | undefined, dia
     kinds.set(name, kind);
     return kind;
   };
-  for (const name of Object.keys(all)) resolve(name);
+  for (const name of all.keys()) resolve(name);
   return kinds;
 }
 

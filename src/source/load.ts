@@ -15,8 +15,8 @@ export interface Loaded {
 }
 
 export interface LoadOptions {
-  /** The folder files named by the data must lie in (default: the working folder); undefined with `anywhere`. */
-  confine?: string;
+  /** The folders files named by the data must lie in (default: the working folder). */
+  confine?: readonly string[];
   /** Let the data name files anywhere (the user widened the rule). */
   anywhere?: boolean;
 }
@@ -65,7 +65,7 @@ export function loadText(text: string, file: string, diagnostics: Diagnostics): 
 
 /** Data given as an object (library use): no file to point into, so positions name the data path only. */
 export function loadObject(data: unknown, diagnostics: Diagnostics, name = "<数据>"): Loaded {
-  return { data: inspectText(structuredClone(data), diagnostics), files: [], locator: objectLocator(name) };
+  return { data: inspectText(data, diagnostics), files: [], locator: objectLocator(name) };
 }
 
 const isMapData = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -76,7 +76,7 @@ const isMapData = (v: unknown): v is Record<string, unknown> => typeof v === "ob
  * however often it is extended. Errors in any of the files are reported at their own lines.
  */
 export async function loadFile(file: string, diagnostics: Diagnostics, options: LoadOptions = {}): Promise<Loaded> {
-  const confine = options.anywhere ? undefined : resolve(options.confine ?? process.cwd());
+  const confine = options.anywhere ? undefined : (options.confine ?? [process.cwd()]);
   const parsed = new Map<string, YamlSource | undefined>();
   const order: string[] = [];
 

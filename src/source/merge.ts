@@ -11,7 +11,8 @@ export function mergeData(base: Json, over: Json): Json {
   const out: Record<string, Json> = { ...base };
   for (const [key, value] of Object.entries(over)) {
     if (value === null) delete out[key];
-    else out[key] = Object.prototype.hasOwnProperty.call(base, key) ? mergeData(base[key], value) : value;
+    // Defined, not assigned: a key written "__proto__" stays a key (which the schema then refuses), never a prototype.
+    else Object.defineProperty(out, key, { value: Object.hasOwn(base, key) ? mergeData(base[key], value) : value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

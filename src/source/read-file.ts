@@ -1,3 +1,4 @@
+import { constants } from "node:fs";
 import { open, realpath, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Code } from "../diagnostics/index.js";
@@ -13,11 +14,11 @@ export interface ReadOptions {
   /** Largest size accepted, in bytes: a data file or an image, never a device that streams forever. */
   maxBytes: number;
   /**
-   * The folder the file must lie in once symlinks are resolved. Files a data file names (extends, seal,
-   * spreadsheets) are confined to the folder the user works in, so that data received from elsewhere cannot
-   * pull the clerk's other files into a document.
+   * The folders the file must lie in (one of them) once symlinks are resolved. Files a data file names (extends,
+   * seal, spreadsheets) are confined to the folder the user works in and those the user allowed, so that data
+   * received from elsewhere cannot pull the clerk's other files into a document.
    */
-  confine?: string;
+  confine?: readonly string[];
   /** What the file is, for messages: 数据文件, 印章图片… */
   what: string;
 }
@@ -64,11 +65,11 @@ export async function readInputFile(path: string, options: ReadOptions): Promise
     return { code: "read", message: `${options.what} ${path} ${errnoWords(e)}` };
   }
   if (options.confine !== undefined) {
-    const root = await realpath(options.confine).catch(() => resolve(options.confine!));
-    if (!inside(root, real)) {
+    const roots = await Promise.all(options.confine.map((folder) => realpath(folder).catch(() => resolve(folder))));
+    if (!roots.some((root) => inside(root, real))) {
       return {
         code: "outside-folder",
-        message: `${options.what} ${path} 在工作文件夹 ${root} 之外，不能读取`,
+        message: `${options.what} ${path} 在工作文件夹 ${roots.join("、")} 之外，不能读取`,
         hint: "数据文件引用的文件须在工作文件夹（运行命令的文件夹，或批量清单所在的文件夹）里；确需读取，请加 --allow-dir <文件夹>",
       };
     }
@@ -89,7 +90,11 @@ export async function readInputFile(path: string, options: ReadOptions): Promise
   // Read at most one byte more than allowed: a file that grew since stat is caught, not read without end.
   let handle;
   try {
-    handle = await open(real, "r");
+    // Non-blocking, and checked again on the open file: a file swapped for a FIFO since stat neither blocks nor
+    // is read.
+    handle = await open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const opened = await handle.stat();
+    if (!opened.isFile() || opened.ino !== info.ino || opened.dev !== info.dev) return { code: "read", message: `${options.what} ${path} 在读取时被替换了`, hint: "再运行一次" };
     const buffer = Buffer.alloc(Math.min(options.maxBytes + 1, info.size + 1));
     let length = 0;
     for (;;) {

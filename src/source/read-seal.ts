@@ -36,7 +36,7 @@ export function imageInfo(bytes: Uint8Array): { type: SealImage["type"]; width: 
 export const sealPath = (image: string, dataFile: string | undefined): string => resolve(dataFile ? dirname(dataFile) : process.cwd(), image);
 
 /** Reads the seal image the data names: confined to the working folder, bounded in bytes and pixels. */
-export async function readSeal(image: string, dataFile: string | undefined, confine: string | undefined, diagnostics: Diagnostics): Promise<SealImage | undefined> {
+export async function readSeal(image: string, dataFile: string | undefined, confine: readonly string[] | undefined, diagnostics: Diagnostics): Promise<SealImage | undefined> {
   const path = sealPath(image, dataFile);
   const at = ["seal", "image"];
   const bytes = await readInputFile(path, { maxBytes: MAX_SEAL_BYTES, what: "印章图片", ...(confine ? { confine } : {}) });

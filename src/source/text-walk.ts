@@ -1,16 +1,31 @@
-import type { Diagnostics } from "../diagnostics/index.js";
+import type { DataPath, Diagnostics } from "../diagnostics/index.js";
 import { findBadCharacter, normalizeText } from "../text/index.js";
 
 /** Deeper than any circular's data is a mistake or an attack, and would overflow the stack of what follows. */
 export const MAX_DEPTH = 64;
+/**
+ * How many values (texts, numbers, lists, maps) one circular's data may hold: 200,000 rows of a few fields. Counted
+ * as copied, so data that shares one object from many places (possible in a library caller's object) is bounded too.
+ */
+export const MAX_VALUES = 4_000_000;
+
+class TooMany extends Error {}
+
+const isPlainObject = (value: object): boolean => {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+};
 
 /**
- * Every text in the data, keys included, made fit for a document: line ends and tabs given their one meaning, and
- * characters no document can hold (control characters, non-characters, broken surrogates) reported where they
- * are written. Nesting beyond MAX_DEPTH is refused.
+ * A copy of the data fit for a document: line ends and tabs given their one meaning, characters no document can
+ * hold (control characters, non-characters, broken surrogates) reported where they are written, nesting beyond
+ * MAX_DEPTH and anything that is not data (a function, a Date object, a loop) refused. The copy is made of plain
+ * objects whose keys are own data properties, whatever the keys are called.
  */
 export function inspectText(data: unknown, diagnostics: Diagnostics): unknown {
-  const visit = (value: unknown, path: (string | number)[]): unknown => {
+  let values = 0;
+  const visit = (value: unknown, path: DataPath): unknown => {
+    if (++values > MAX_VALUES) throw new TooMany();
     if (typeof value === "string") {
       const bad = findBadCharacter(value);
       if (bad) {
@@ -25,23 +40,39 @@ export function inspectText(data: unknown, diagnostics: Diagnostics): unknown {
       }
       return normalizeText(value);
     }
-    if (typeof value !== "object" || value === null) return value;
+    if (value === null || typeof value === "boolean") return value;
+    if (typeof value === "number") {
+      if (!Number.isFinite(value)) diagnostics.error("schema", [...path], `这个数值（${value}）不是有限的数`, "写一个具体的数");
+      return value;
+    }
+    if (typeof value !== "object" || !(Array.isArray(value) || isPlainObject(value))) {
+      diagnostics.error("schema", [...path], `这里的值（${describe(value)}）不是数据`, "只能写文字、数值、是/否、列表和“键: 值”");
+      return null;
+    }
     if (path.length >= MAX_DEPTH) {
       diagnostics.error("limit", [...path], `数据嵌套超过 ${MAX_DEPTH} 层`, "通报的数据不需要这么多层，检查缩进或括号");
-      return value;
+      return null;
     }
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) value[i] = visit(value[i], [...path, i]);
-      return value;
-    }
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
+    if (Array.isArray(value)) return Array.from(value, (item, i) => visit(item, [...path, i]));
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      // An object given by a program may carry keys set to undefined: as in JSON, they are absent.
+      if ((value as Record<string, unknown>)[key] === undefined) continue;
       const bad = findBadCharacter(key);
       if (bad) diagnostics.unknownKey("invalid-char", [...path, key], `字段名里有一个${bad.description} ${bad.code}`, "删去这个字符");
-      record[key] = visit(record[key], [...path, key]);
+      const item = visit((value as Record<string, unknown>)[key], [...path, key]);
+      Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
     }
-    return value;
+    return copy;
   };
-  return visit(data, []);
+  try {
+    return visit(data, []);
+  } catch (e) {
+    if (!(e instanceof TooMany)) throw e;
+    diagnostics.error("limit", [], `数据里的值超过 ${MAX_VALUES.toLocaleString("en-US")} 个`, "一份通报的数据不需要这么多；把清单拆到几份通报，或只保留需要列出的行");
+    return undefined;
+  }
 }
 
+const describe = (value: unknown): string =>
+  typeof value === "function" ? "函数" : typeof value === "object" ? Object.prototype.toString.call(value) : String(value);

@@ -4,25 +4,68 @@ import { yamlMessage } from "./yaml-messages.js";
 
 /** Anchors and aliases are allowed for repeated text, but not enough to blow up memory. */
 const MAX_ALIAS_COUNT = 100;
+/**
+ * The YAML parser keeps about 700 bytes per value while it reads: a million values stay under a gigabyte. That is
+ * 100,000 rows of four fields, or 50,000 of eight.
+ */
+export const MAX_YAML_VALUES = 1_000_000;
+
+/**
+ * An upper estimate of how many values a YAML text holds, in one pass and before parsing: each key, list item and
+ * flow separator starts one (a text with many ASCII colons or commas counts high, which only matters near the limit).
+ */
+export function countValues(text: string): number {
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a /* : */ || c === 0x2c /* , */ || c === 0x5b /* [ */ || c === 0x7b /* { */) count++;
+    else if (c === 0x2d /* - */ && (text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 1) === 0x0a)) count++;
+  }
+  return count;
+}
+
+const tooDeep = (message: string): boolean => /call stack/i.test(message);
+const tooDeepReport = (at: Position): Report => ({
+  severity: "error",
+  code: "limit",
+  at,
+  message: "数据嵌套的层数太多，无法读取",
+  hint: "通报的数据不需要这么多层：检查缩进，或方括号 [ 和花括号 { 是否成对",
+});
 
 /** One parsed YAML file, kept with its syntax tree so any data path can be traced back to a line and column. */
 export class YamlSource {
   readonly data: unknown;
   readonly reports: Report[] = [];
-  private readonly doc: Document.Parsed;
+  private readonly doc: Document.Parsed | undefined;
   private readonly lines = new LineCounter();
 
   constructor(
     readonly text: string,
     readonly file: string,
   ) {
+    const estimate = countValues(text);
+    if (estimate > MAX_YAML_VALUES) {
+      this.reports.push({
+        severity: "error",
+        code: "limit",
+        at: { file, line: 1, col: 1 },
+        message: `数据文件约有 ${estimate.toLocaleString("en-US")} 个值，超过上限 ${MAX_YAML_VALUES.toLocaleString("en-US")}`,
+        hint: "一份通报的数据不需要这么多；把清单拆到几份通报，或只保留需要列出的行",
+      });
+      return;
+    }
     this.doc = parseDocument(text, { version: "1.2", lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     // After a syntax error the parser no longer knows the file's structure (an unclosed [ swallows everything after
     // it), so the errors that follow are mostly echoes of the first: report that one.
     const [first] = this.doc.errors;
     if (first) {
-      const { message, hint } = yamlMessage(first.code);
-      this.reports.push({ severity: "error", code: "yaml-syntax", at: this.position(first.pos[0]), message, hint: `${hint ? `${hint}。` : ""}改正这一处后，才能检查文件的其余部分` });
+      const at = this.position(first.pos[0]);
+      if (tooDeep(first.message)) this.reports.push(tooDeepReport(at));
+      else {
+        const { message, hint } = yamlMessage(first.code);
+        this.reports.push({ severity: "error", code: "yaml-syntax", at, message, hint: `${hint ? `${hint}。` : ""}改正这一处后，才能检查文件的其余部分` });
+      }
       return;
     }
     // An unknown tag (!!js/function) is a warning to the parser, which then keeps the text: here it is an error,
@@ -34,14 +77,13 @@ export class YamlSource {
     try {
       this.data = this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
-      // yaml throws (not reports) on aliases: expanding past the limit, or naming no anchor.
-      const unresolved = /Unresolved alias/.test((e as Error).message);
-      this.reports.push({
-        severity: "error",
-        code: "yaml-syntax",
-        at: { file, line: 1, col: 1 },
-        ...(unresolved ? { message: "YAML 语法错误：引用（*名称）没有对应的锚点（&名称）", hint: "先用 &名称 定义，再用 *名称 引用" } : yamlMessage("RESOURCE_EXHAUSTION")),
-      });
+      // yaml throws (not reports) on aliases: expanding past the limit, or naming no anchor; and on a stack overflow.
+      const message = (e as Error).message;
+      const at = { file, line: 1, col: 1 };
+      if (tooDeep(message)) this.reports.push(tooDeepReport(at));
+      else if (/Unresolved alias/.test(message)) {
+        this.reports.push({ severity: "error", code: "yaml-syntax", at, message: "YAML 语法错误：引用（*名称）没有对应的锚点（&名称）", hint: "先用 &名称 定义，再用 *名称 引用" });
+      } else this.reports.push({ severity: "error", code: "yaml-syntax", at, ...yamlMessage("RESOURCE_EXHAUSTION") });
     }
   }
 
@@ -52,7 +94,7 @@ export class YamlSource {
 
   /** The node at `path`, or the deepest existing node on the way to it. */
   private nodeAt(path: DataPath, wantKey: boolean): { node: Node | undefined; found: boolean } {
-    let node: Node | undefined = (this.doc.contents as Node | null) ?? undefined;
+    let node: Node | undefined = (this.doc?.contents as Node | null) ?? undefined;
     for (let i = 0; i < path.length; i++) {
       const key = path[i]!;
       const last = i === path.length - 1;

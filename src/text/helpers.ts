@@ -98,7 +98,7 @@ const numeral = (n: number, what: string): string => {
 /** The value a row shows for `{field}` in a names format; an unknown field is an error, not a blank. */
 function fill(format: string, row: Record<string, unknown>): string {
   return format.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, field: string) => {
-    if (!Object.prototype.hasOwnProperty.call(row, field)) throw new HelperError(`names 的 format 里的 {${field}} 不是行的字段`, "format");
+    if (!Object.hasOwn(row, field)) throw new HelperError(`names 的 format 里的 {${field}} 不是行的字段`, "format");
     const v = row[field];
     return Array.isArray(v) ? v.join("、") : String(v ?? "");
   });
@@ -161,7 +161,7 @@ const SPECS: Record<string, HelperSpec> = {
         const record = row as Record<string, unknown>;
         if (hash.format !== undefined) return fill(String(hash.format), record);
         const key = field === undefined ? "name" : String(field);
-        if (!Object.prototype.hasOwnProperty.call(record, key)) throw new HelperError(`names 的行里没有字段 ${key}`, 2);
+        if (!Object.hasOwn(record, key)) throw new HelperError(`names 的行里没有字段 ${key}`, 2);
         return String(record[key]);
       });
       if (texts.length === 0 && hash.empty !== undefined) return String(hash.empty);
@@ -175,7 +175,7 @@ const SPECS: Record<string, HelperSpec> = {
     params: [{ name: "对象", type: "object" }, { name: "名称", type: "text" }],
     run: ([object, key]) => {
       const record = object as Record<string, unknown>;
-      if (!Object.prototype.hasOwnProperty.call(record, String(key))) {
+      if (!Object.hasOwn(record, String(key))) {
         throw new HelperError(`lookup 找不到“${String(key)}”，可用的有：${Object.keys(record).join("、") || "（无）"}`, 2);
       }
       return record[String(key)];

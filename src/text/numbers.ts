@@ -1,5 +1,5 @@
 /** Sums of scores like 9.5 + 0.5 must print as 10, not 10.000000000000002. */
-export const tidy = (n: number): number => Math.round(n * 1e9) / 1e9;
+export const tidy = (n: number): number => (Math.abs(n) < 1e6 ? Math.round(n * 1e9) / 1e9 : Number(n.toPrecision(15)));
 
 /** A number with at most `digits` decimals and no trailing zeros: 98.8, 100, 105.5. */
 export function formatNumber(value: number, digits = 2): string {

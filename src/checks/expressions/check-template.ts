@@ -1,5 +1,5 @@
 import { HELPERS, HelperError, checkArguments, unknownNameHint } from "../../text/index.js";
-import type { Program } from "./parse-template.js";
+import { MAX_NESTING, type Program } from "./parse-template.js";
 
 type Node = hbs.AST.Node;
 type Expression = hbs.AST.Expression;
@@ -25,8 +25,6 @@ export interface CheckEnvironment {
 
 /** Block helpers a template may open: the data's structure, not computation. */
 const BLOCKS = new Set(["if", "unless", "each", "with"]);
-/** Deeper nesting than this is no circular's; refusing it keeps checking and rendering fast. */
-const MAX_NESTING = 40;
 /** Rows of an {{#each}} checked one by one; a longer list is checked on its first rows. */
 const MAX_ROWS_CHECKED = 500;
 
@@ -39,7 +37,7 @@ interface Frame {
   params?: Map<string, unknown>;
 }
 
-const own = (value: unknown, key: string): boolean => typeof value === "object" && value !== null && Object.prototype.hasOwnProperty.call(value, key);
+const own = (value: unknown, key: string): boolean => typeof value === "object" && value !== null && Object.hasOwn(value, key);
 const keysOf = (value: unknown): string[] => (typeof value === "object" && value !== null ? Object.keys(value) : []);
 
 type Resolved = { found: true; value: unknown } | { found: false; name: string; known: string[] };

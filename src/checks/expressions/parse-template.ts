@@ -50,8 +50,39 @@ function errorIndex(text: string, message: string): number {
   return text.length;
 }
 
+/** Deeper nesting than this is no circular's; refusing it keeps checking and rendering fast. */
+export const MAX_NESTING = 40;
+
+/**
+ * Where blocks ({{#if}}…{{/if}}) or subexpressions ((a (b c))) nest deeper than MAX_NESTING, found in one pass before
+ * parsing: Handlebars' parser takes time quadratic in the depth, and overflows the stack at a few thousand.
+ */
+function tooDeep(text: string): number | undefined {
+  let blocks = 0;
+  for (let at = text.indexOf("{{"); at >= 0; at = text.indexOf("{{", at)) {
+    if (text.startsWith("{{!--", at)) {
+      const end = text.indexOf("--}}", at + 5);
+      if (end < 0) return undefined; // unclosed: the parser reports it
+      at = end + 4;
+      continue;
+    }
+    const end = text.indexOf("}}", at + 2);
+    if (end < 0) return undefined;
+    const inner = text.slice(at + 2, end).replace(/^[{~\s]+/, "");
+    if (/^[#]|^\^(?!\s*$)/.test(inner)) blocks++;
+    else if (inner.startsWith("/")) blocks--;
+    let parens = 0;
+    for (const c of inner) if (c === "(" ? ++parens > MAX_NESTING : c === ")" && --parens < 0) break;
+    if (blocks > MAX_NESTING || parens > MAX_NESTING) return at;
+    at = end + 2;
+  }
+  return undefined;
+}
+
 /** The syntax tree of a template, or where and why it cannot be read. */
 export function parseTemplate(text: string): Program | ParseFailure {
+  const deep = tooDeep(text);
+  if (deep !== undefined) return { message: `模板嵌套超过 ${MAX_NESTING} 层`, hint: "减少 {{#if}}、{{#each}} 块和括号的嵌套", index: deep };
   try {
     return Handlebars.parse(text);
   } catch (e) {

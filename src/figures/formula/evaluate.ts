@@ -30,10 +30,19 @@ export function describe(v: unknown): string {
 /** A row's fields first, then everything outside it. */
 export function rowScope(row: Row, outer: Scope): Scope {
   return {
-    resolve: (parts) => (parts.length === 1 && Object.prototype.hasOwnProperty.call(row, parts[0]!) ? row[parts[0]!] : outer.resolve(parts)),
+    resolve: (parts) => (parts.length === 1 && Object.hasOwn(row, parts[0]!) ? row[parts[0]!] : outer.resolve(parts)),
     known: () => [...Object.keys(row), ...outer.known()],
   };
 }
+
+/** Beyond this a number no longer prints as digits (1e+21): a result that large is a mistake in the formula. */
+const MAX_RESULT = 1e18;
+
+/** A result too large to print (1e12 × 1e12 × 1e12) is an error, never "Infinity" or "1e+36" in a circular. */
+const finite = (n: number, at: number): number => {
+  if (!(Math.abs(n) < MAX_RESULT)) throw new FormulaError("计算结果超出了数值的范围", at, "检查公式里的乘除和数值");
+  return n;
+};
 
 const number = (v: unknown, what: string, at: number): number => {
   if (typeof v !== "number" || !Number.isFinite(v)) throw new FormulaError(`${what}应当是数值，这里是${describe(v)}`, at);
@@ -77,7 +86,7 @@ export const FUNCTIONS: Record<string, string> = {
 function arity(name: string, args: Expr[], min: number, max: number, at: number): void {
   if (args.length < min || args.length > max) {
     const count = min === max ? `${min}` : `${min} 到 ${max}`;
-    throw new FormulaError(`${name} 要写 ${count} 个参数，这里写了 ${args.length} 个`, at, FUNCTIONS[name]);
+    throw new FormulaError(`${name} 要写 ${count} 个参数，这里写了 ${args.length} 个`, at, Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined);
   }
 }
 
@@ -86,6 +95,11 @@ function arity(name: string, args: Expr[], min: number, max: number, at: number)
  * needed, a division by zero are errors at their character, never a silent NaN.
  */
 export function evaluate(expr: Expr, scope: Scope, uses?: Uses): unknown {
+  const value = evaluateOnce(expr, scope, uses);
+  return typeof value === "number" ? finite(value, expr.at) : value;
+}
+
+function evaluateOnce(expr: Expr, scope: Scope, uses?: Uses): unknown {
   const ev = (e: Expr, s: Scope = scope): unknown => evaluate(e, s, uses);
   switch (expr.type) {
     case "number":
@@ -152,7 +166,7 @@ function binary(expr: Extract<Expr, { type: "binary" }>, ev: (e: Expr) => unknow
 
 function call(expr: Extract<Expr, { type: "call" }>, scope: Scope, ev: (e: Expr, s?: Scope) => unknown): unknown {
   const { name, args, at } = expr;
-  const aggregate = AGGREGATES[name];
+  const aggregate = Object.hasOwn(AGGREGATES, name) ? AGGREGATES[name] : undefined;
   if (aggregate || name === "distinct") {
     const over = name === "distinct" || aggregate!.over;
     arity(name, args, over ? 2 : 1, over ? 3 : 2, at);
