@@ -76,7 +76,8 @@ export async function compile(input: string | CircularData, options: BuildOption
   const context = templateContext(data, figures);
   // Names under what could not be derived are not known, so not judged: their own errors are reported already.
   const groupNames = Object.keys(data.groups ?? {});
-  const opaque = new Set<string>([...broken, ...(figures ? groupNames.filter((g) => !figures!.groups.has(g)) : ["lists", "figures", ...groupNames])]);
+  const failedFigures = (f: Figures) => Object.keys(data.figures ?? {}).filter((n) => !f.named.has(n)).map((n) => `figures.${n}`);
+  const opaque = new Set<string>([...broken, ...(figures ? [...groupNames.filter((g) => !figures!.groups.has(g)), ...failedFigures(figures)] : ["lists", "figures", ...groupNames])]);
   checkDataTexts(templateTexts(data), context, (t) => figures?.tables[t]?.rows.map((row) => ({ ...row })), { partials: engine.partials, opaque }, diagnostics);
   if (figures) checkCircular(data, figures, diagnostics);
 

@@ -108,7 +108,8 @@ export async function runBatch(batch: BatchJob[], options: BatchOptions): Promis
         else {
           claimed.set(named.path, job.file);
           try {
-            const written = await writeOutput(named.path, r.docx, { within: outDir });
+            // Named as the clerk sees it, from where the command runs.
+            const written = await writeOutput(relative(process.cwd(), named.path), r.docx, { within: outDir });
             cache[resolve(job.file)] = await cacheEntry(named.path, r.docx, r.inputs, tool);
             result = { file: job.file, outcome: written, output: named.path, pages: r.pages, messages: r.warnings };
           } catch (e) {

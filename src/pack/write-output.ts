@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { constants } from "node:fs";
-import { access, lstat, mkdir, readFile, readdir, realpath, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readFile, readdir, realpath, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { TongbaoError } from "../diagnostics/index.js";
 
@@ -92,7 +91,8 @@ export async function writeOutput(file: string, bytes: Uint8Array, options: { wi
   if (existing?.isFile()) {
     const old = await readFile(file).catch(() => undefined);
     if (old && Buffer.compare(old, bytes) === 0) return "unchanged";
-    if (!(await access(file, constants.W_OK).then(() => true, () => false))) {
+    // The file's own read-only mark (chmod 444, Windows' 只读 attribute), which an administrator's run would ignore.
+    if ((existing.mode & 0o222) === 0) {
       throw outputError(file, "是只读的，没有覆盖", "确需重新生成，先取消这个文件的只读属性，或换一个输出目录（-o）");
     }
   }

@@ -95,7 +95,8 @@ export async function loadFile(file: string, diagnostics: Diagnostics, options: 
     }
     const decoded = decodeText(bytes);
     if (isDecodeFailure(decoded)) {
-      diagnostics.error("encoding", { file: path, line: 1, col: 1 }, decoded.message, decoded.hint);
+      // A binary file named by extends (a PNG) is reported where it is named.
+      diagnostics.error("encoding", at ?? { file: path, line: 1, col: 1 }, at ? `extends 的文件 ${path} 不是数据文件：${decoded.message}` : decoded.message, at ? "extends 只能引用 YAML 数据文件" : decoded.hint);
       return undefined;
     }
     if (decoded.encoding) {

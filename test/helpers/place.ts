@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compile, TongbaoError, type Diagnostic } from "../../src/index.js";
+import { build, compile, TongbaoError, type BuildOptions, type Diagnostic } from "../../src/index.js";
 
 /** 1-based "line:col" where `needle` first occurs in `text` (after `after`, when given). */
 export function at(text: string, needle: string, after = ""): string {
@@ -28,6 +28,24 @@ export async function compileYaml(yaml: string, name = "data.yaml") {
   } catch (e) {
     if (!(e instanceof TongbaoError)) throw e;
     return { file, dir, compiled: undefined, diagnostics: [...e.diagnostics], lines: e.diagnostics.map(line) };
+  }
+}
+
+/**
+ * Writes YAML (and the files it names, relative to it) into a fresh folder and builds it there: the .docx, or the
+ * diagnostics as "line:col: message".
+ */
+export async function buildYaml(yaml: string, files: Record<string, string | Uint8Array> = {}, options: BuildOptions = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "tongbao-b-"));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  const file = join(dir, "data.yaml");
+  writeFileSync(file, yaml);
+  try {
+    const built = await build(file, { root: dir, ...options });
+    return { file, dir, docx: built.docx, lines: built.warnings.map(line), diagnostics: built.warnings };
+  } catch (e) {
+    if (!(e instanceof TongbaoError)) throw e;
+    return { file, dir, docx: undefined, lines: e.diagnostics.map(line), diagnostics: [...e.diagnostics] };
   }
 }
 

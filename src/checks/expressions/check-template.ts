@@ -19,7 +19,7 @@ export interface TemplateIssue {
 
 export interface CheckEnvironment {
   partials: ReadonlyMap<string, Program>;
-  /** Top-level names whose values could not be computed (their data has errors): anything under them is accepted. */
+  /** Names (sites, figures.rate) whose values could not be computed (their data has errors): anything under them is accepted. */
   opaque?: ReadonlySet<string>;
 }
 
@@ -90,7 +90,7 @@ export function checkTemplate(program: Program, context: unknown, env: CheckEnvi
   const walk = (start: unknown, parts: readonly string[], name: string, atRoot: boolean, lenient: boolean): Resolved => {
     let value = start;
     for (const [i, part] of parts.entries()) {
-      if (i === 0 && atRoot && env.opaque?.has(part)) return { found: true, value: OPAQUE };
+      if (atRoot && env.opaque?.has(parts.slice(0, i + 1).join("."))) return { found: true, value: OPAQUE };
       if (own(value, part)) {
         value = (value as Record<string, unknown>)[part];
         continue;
