@@ -123,6 +123,19 @@ describe("bounded work for any input", () => {
   });
 });
 
+describe("found by the fuzz suite", () => {
+  it("a missing period is an error, not a crash of the date checks", async () => {
+    const r = await buildYaml(circular("").replace("period: { year: 2024, quarter: 3 }\n", ""));
+    expect(errorsOf(r.lines)).toEqual(["1:1: 错误：缺少必填字段 period（检查期间）"]);
+  });
+
+  it("a table cell of 160,000 characters: word boundaries in linear time", async () => {
+    const r = await buildYaml(circular(`${units.replace("甲区", "2108-01-01".repeat(16_000))}${table()}`));
+    expect(errorsOf(r.lines)).toEqual([]);
+    expect(malformedParts(r.docx!)).toEqual([]);
+  });
+});
+
 describe("bounded memory", () => {
   it.each([
     ["seal image /dev/zero", circular("seal: { image: /dev/zero }\n"), /印章图片 \/dev\/zero 是一个设备/],

@@ -17,6 +17,10 @@ export interface Report {
   index?: number;
 }
 
+/** How often one problem is listed for one text, and how many problems are listed in all. */
+const MAX_PER_TEXT = 5;
+const MAX_LISTED = 300;
+
 /**
  * The one place every stage reports problems into. Stages name data paths; positions are resolved once, at the
  * end, by the locator of the files the data came from.
@@ -61,11 +65,31 @@ export class Diagnostics {
     this.reports.push(...kept);
   }
 
-  /** The reports with their positions, sorted by place, each once. */
+  /**
+   * The reports with their positions, sorted by place, each once. A flood is cut short, as a reader would: the
+   * same problem repeated in one text is listed a few times and then counted, and past MAX_LISTED the rest are
+   * counted (a data file pasted into itself 20,000 times needs one fix, not 20,000 lines).
+   */
   resolve(locator: Locator): Diagnostic[] {
     const seen = new Set<string>();
     const out: Diagnostic[] = [];
+    const perText = new Map<string, number>();
+    const more = new Map<string, Report>();
+    const listed: Report[] = [];
     for (const r of this.reports) {
+      const key = `${r.severity}|${r.code}|${formatPath(r.path ?? [])}`;
+      const count = (perText.get(key) ?? 0) + 1;
+      perText.set(key, count);
+      if (r.path === undefined || count <= MAX_PER_TEXT) listed.push(r);
+      else more.set(key, { ...r, index: undefined, message: `这里还有 ${count - MAX_PER_TEXT} 处同类问题（${r.message}）` });
+    }
+    const all = [...listed, ...more.values()];
+    const unlisted = all.length - MAX_LISTED;
+    if (unlisted > 0) {
+      const severity = all.slice(MAX_LISTED).some((r) => r.severity === "error") ? "error" : "warning";
+      all.splice(MAX_LISTED, unlisted, { severity, code: "limit", path: [], message: `另有 ${unlisted} 个问题没有列出`, hint: "先改正以上各处，再运行一次" });
+    }
+    for (const r of all) {
       const path = r.path ?? [];
       const at = r.at ?? (r.index !== undefined ? locator.locateIndex(path, r.index) : undefined) ?? locator.locate(path, { key: r.atKey ?? false });
       const d: Diagnostic = {

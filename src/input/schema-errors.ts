@@ -60,6 +60,8 @@ export function reportSchemaErrors(errors: ErrorObject[], diagnostics: Diagnosti
         const missing = (e.params as { missingProperty: string }).missingProperty;
         const title = schema.properties?.[missing]?.title;
         message = `缺少必填字段 ${missing}${title ? `（${title}）` : ""}`;
+        // A missing top-level field is as broken as a wrong one: later stages must not read it.
+        if (path.length === 0) broken.add(missing);
         hint = undefined;
         label = "";
         break;

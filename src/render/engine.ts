@@ -28,8 +28,14 @@ const adapt = (name: string) =>
     return spec.run(args, hash);
   };
 
-/** Compiled data texts kept per process; a batch of thousands of circulars shares most of its wording. */
+/**
+ * Compiled data texts kept per process; a batch of thousands of circulars shares most of its wording. Bounded in
+ * count and in characters, so a long-running process (a batch, the preview) fed ever-new texts stays small.
+ */
 const MAX_CACHED = 20_000;
+const MAX_CACHED_CHARS = 4_000_000;
+/** Versions of the template files kept (the preview sees a new version at each edit). */
+const MAX_ENGINES = 4;
 const engines = new Map<string, Engine>();
 
 /**
@@ -50,19 +56,25 @@ export function engineFor(files: TemplateFiles): Engine {
     hbs.registerPartial(name, source);
   }
   const compiled = new Map<string, Render>();
+  let chars = 0;
   const engine: Engine = {
     files,
     partials,
     compile(source) {
       let fn = compiled.get(source);
       if (!fn) {
-        if (compiled.size >= MAX_CACHED) compiled.clear();
+        if (compiled.size >= MAX_CACHED || chars + source.length > MAX_CACHED_CHARS) {
+          compiled.clear();
+          chars = 0;
+        }
         fn = hbs.compile(source, COMPILE_OPTIONS) as Render;
         compiled.set(source, fn);
+        chars += source.length;
       }
       return fn;
     },
   };
+  if (engines.size >= MAX_ENGINES) engines.delete(engines.keys().next().value!);
   engines.set(files.key, engine);
   return engine;
 }

@@ -52,6 +52,8 @@ export function readTemplates(dirs: readonly string[]): TemplateFiles {
     for (const file of hbsFiles(join(dir, "partials"))) partials.set(basename(file, ".hbs"), read(file));
   }
   const result = { elements, partials, key };
+  // Old versions are dropped: the preview sees a new version at each edit of a template.
+  if (cache.size >= 4) cache.delete(cache.keys().next().value!);
   cache.set(key, result);
   return result;
 }
