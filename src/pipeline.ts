@@ -79,7 +79,7 @@ export async function compile(input: string | CircularData, options: BuildOption
   const failedFigures = (f: Figures) => Object.keys(data.figures ?? {}).filter((n) => !f.named.has(n)).map((n) => `figures.${n}`);
   const opaque = new Set<string>([...broken, ...(figures ? [...groupNames.filter((g) => !figures!.groups.has(g)), ...failedFigures(figures)] : ["lists", "figures", ...groupNames])]);
   checkDataTexts(templateTexts(data), context, (t) => figures?.tables[t]?.rows.map((row) => ({ ...row })), { partials: engine.partials, opaque }, diagnostics);
-  if (figures) checkCircular(data, figures, diagnostics);
+  if (figures) checkCircular(data, figures, diagnostics, broken);
 
   let seal: Seal | undefined;
   if (data.seal && !broken.has("seal")) {

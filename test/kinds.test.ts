@@ -31,7 +31,7 @@ describe("rows are checked against their kind", () => {
     const yaml = circular(`${kinds}lists:\n  units:\n    kind: unit\n    rows:\n      - { level: 市, late: 是 }\n      - { unit: 乙, level: 省, late: 否 }\n`);
     const r = await compileYaml(yaml);
     expect(r.lines).toEqual([
-      `${at(yaml, "{ level: 市")}: 错误：unit第 1 行缺少unit（unit） ｜ 每行都要写 unit`,
+      `${at(yaml, "{ level: 市")}: 错误：unit第 1 行缺少unit ｜ 每行都要写 unit`,
       `${at(yaml, "省")}: 错误：unit第 2 行的level只能是 市、县 之一，这里写的是“省”`,
     ]);
   });
@@ -41,7 +41,7 @@ describe("rows are checked against their kind", () => {
     const ok = await compileYaml(circular(`${kinds}lists:\n  units:\n    kind: unit\n    rows:\n      - { unit: 110, code: abc }\n`));
     expect(ok.compiled?.figures.lists.get("units")?.rows[0]).toMatchObject({ unit: "110" });
     const yaml = circular(`${kinds}lists:\n  units:\n    kind: unit\n    rows:\n      - { unit: 甲, code: 0440 }\n`);
-    expect((await compileYaml(yaml)).lines[0]).toContain(`${at(yaml, "0440")}: 错误：unit第 1 行的code（code）应当是文字，这里写的是数字 440 ｜ YAML 把没有引号的 0440 读成了数字`);
+    expect((await compileYaml(yaml)).lines[0]).toContain(`${at(yaml, "0440")}: 错误：unit第 1 行的code应当是文字，这里写的是数字 440 ｜ YAML 把没有引号的 0440 读成了数字`);
   });
 
   it("the same object twice within a list is an error at the second; in two lists it is not", async () => {

@@ -108,7 +108,16 @@ describe("bounded work for any input", () => {
     }
   });
 
-  it("a batch glob of many stars matches in linear time", () => {
+  it("a batch glob of many stars against a long file name answers at once", () => {
+    const dir = folder();
+    writeFileSync(join(dir, `${"a".repeat(60)}.yaml`), circular(""));
+    writeFileSync(join(dir, "batch.yaml"), `datasets:\n  - "${"*a".repeat(30)}*b.yaml"\n`);
+    const r = tongbao(["batch", "batch.yaml", "-o", "out"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("batch.yaml:2:5: 错误：没有找到数据文件");
+  });
+
+  it("the wildcard matcher", () => {
     expect(matchWildcard(`${"*a".repeat(40)}*b.yaml`, `${"a".repeat(200)}.yaml`)).toBe(false);
     expect(matchWildcard("广州*.yaml", "广州-2024.yaml")).toBe(true);
     expect(matchWildcard("*", "")).toBe(true);
@@ -127,6 +136,50 @@ describe("found by the fuzz suite", () => {
   it("a missing period is an error, not a crash of the date checks", async () => {
     const r = await buildYaml(circular("").replace("period: { year: 2024, quarter: 3 }\n", ""));
     expect(errorsOf(r.lines)).toEqual(["1:1: 错误：缺少必填字段 period（检查期间）"]);
+  });
+
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => `      - unit: 单位${i}\n        cases: ${i}`);
+  const longList = (edit: (lines: string[]) => void) => {
+    const lines = rows(5000);
+    edit(lines);
+    return circular(units.replace("      - { unit: 甲区, cases: 3 }\n", `${lines.join("\n")}\n`));
+  };
+
+  it("a flow map opened in the middle of 5,000 rows: the parser's overflow becomes an error at the brace", async () => {
+    const yaml = longList((lines) => (lines[2000] = "  {{     cases: 1000"));
+    const r = await buildYaml(yaml);
+    expect(r.lines).toEqual([`${at(yaml, "{{     cases")}: 错误：YAML 语法错误：缺少配对的符号 ｜ 检查引号、方括号 [] 或花括号 {} 是否成对`]);
+  });
+
+  it("a stray character in the indentation of row 1,309 of 5,000: an error at that line", async () => {
+    const yaml = longList((lines) => (lines[1309] = lines[1309]!.replace("      - unit", " \uffff    - unit")));
+    const r = await buildYaml(yaml);
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatch(new RegExp(`^${at(yaml, "\uffff").split(":")[0]}:\\d+: 错误：YAML 语法错误`));
+  });
+
+  it("a 成文日期 written as a map beside sound figures: a schema error, and the date checks left out", async () => {
+    const yaml = circular(`${units}colophon: { printedBy: 某市人民政府办公室, printedOn: 2024-10-16 }\n`).replace("date: 2024-10-15", "date: { a: 1 }");
+    const r = await buildYaml(yaml);
+    expect(errorsOf(r.lines)).toEqual([expect.stringMatching(new RegExp(`^${at(yaml, "{ a: 1 }")}: 错误：成文日期（date）应当是文字`))]);
+  });
+
+  it("titles with a blank line inside build; a title of only line breaks is an error", async () => {
+    const titled = (title: string) => circular(`${units}${table().replace("统计表", title)}`).replace("subject: 政府网站检查情况", `subject: ${title}`);
+    const blankLine = await buildYaml(titled('"甲\\n\\n乙"'));
+    expect(blankLine.lines).toEqual([]);
+    expect(malformedParts(blankLine.docx!)).toEqual([]);
+    const yaml = titled('"\\r"');
+    expect(errorsOf((await buildYaml(yaml)).lines)).toEqual([
+      `${at(yaml, '"\\r"')}: 错误：事由（title.subject）不能只有空格或换行 ｜ 写上内容，或删去这一项`,
+      `${at(yaml, '"\\r"', "attachments")}: 错误：附件标题（attachments[0].title）不能只有空格或换行 ｜ 写上内容，或删去这一项`,
+    ]);
+  });
+
+  it("a kind's field named constructor is a field like any other: required, and filled when absent", async () => {
+    const kind = units.replace("      cases: integer", "      cases: integer\n      constructor: { type: text, required: true }");
+    const yaml = circular(`${kind}${table("      - { header: 单位, field: constructor }\n")}`);
+    expect(errorsOf((await buildYaml(yaml)).lines)).toEqual([`${at(yaml, "{ unit: 甲区")}: 错误：unit第 1 行缺少constructor ｜ 每行都要写 constructor`]);
   });
 
   it("a table cell of 160,000 characters: word boundaries in linear time", async () => {

@@ -4,6 +4,9 @@ import type { ListData, Row } from "./circular-data.js";
 import type { Field, Kind } from "./kinds.js";
 import { describeValue, quoteHint } from "./schema-errors.js";
 
+/** 网站标识码（siteCode）; a field with no title of its own by its name alone. */
+const fieldName = (field: Field) => (field.label === field.name ? field.name : `${field.label}（${field.name}）`);
+
 /** A list with its kind, its rows checked against the kind and filled out, and where each row is written. */
 export interface CheckedList {
   name: string;
@@ -51,7 +54,7 @@ export function rowName(row: Row, kind: Kind): string {
  */
 function checkValue(field: Field, value: unknown, path: DataPath, where: string, diagnostics: Diagnostics, locator: Locator): unknown {
   const wrong = (hint?: string) => {
-    diagnostics.error("field-type", path, `${where}的${field.label}（${field.name}）应当是${TYPE_WORDS[field.type]}，这里写的是${describeValue(value)}`, hint);
+    diagnostics.error("field-type", path, `${where}的${fieldName(field)}应当是${TYPE_WORDS[field.type]}，这里写的是${describeValue(value)}`, hint);
     return undefined;
   };
   switch (field.type) {
@@ -74,7 +77,7 @@ function checkValue(field: Field, value: unknown, path: DataPath, where: string,
       if (typeof value !== "number" || !Number.isFinite(value)) return wrong(typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value)) ? `数值不要加引号：${field.name}: ${value}` : undefined);
       if (field.type === "integer" && !Number.isInteger(value)) return wrong();
       if (Math.abs(value) > MAX_NUMBER) {
-        diagnostics.error("field-type", path, `${where}的${field.label}（${field.name}）${value} 太大了`, `数值的绝对值不能超过 ${MAX_NUMBER}`);
+        diagnostics.error("field-type", path, `${where}的${fieldName(field)}${value} 太大了`, `数值的绝对值不能超过 ${MAX_NUMBER}`);
         return undefined;
       }
       break;
@@ -132,9 +135,14 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
       if (checked !== undefined) row[key] = checked;
     }
     for (const field of kind.fields.values()) {
-      if (row[field.name] !== undefined || (raw[field.name] !== undefined && raw[field.name] !== null)) continue;
+      // Own properties only: a field may be called constructor.
+      const given = Object.hasOwn(raw, field.name) && raw[field.name] !== null;
+      if (field.required && typeof row[field.name] === "string" && !/\S/.test(row[field.name] as string)) {
+        diagnostics.error("missing-field", [...rowPath, field.name], `${where}的${fieldName(field)}是空的`, `每行都要写 ${field.name}`);
+      }
+      if (Object.hasOwn(row, field.name) || given) continue;
       if (field.default !== undefined) row[field.name] = field.default;
-      else if (field.required) diagnostics.error("missing-field", rowPath, `${where}缺少${field.label}（${field.name}）`, `每行都要写 ${field.name}`);
+      else if (field.required) diagnostics.error("missing-field", rowPath, `${where}缺少${fieldName(field)}`, `每行都要写 ${field.name}`);
       else row[field.name] = EMPTY[field.type];
     }
     const shown = rowName(row, kind);

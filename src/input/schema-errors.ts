@@ -7,6 +7,7 @@ interface SchemaNode {
   title?: string;
   "x-hint"?: string;
   properties?: Record<string, SchemaNode>;
+  pattern?: string;
   type?: string | string[];
 }
 
@@ -84,7 +85,10 @@ export function reportSchemaErrors(errors: ErrorObject[], diagnostics: Diagnosti
         break;
       case "pattern":
       case "format":
-        message = `格式不正确：${describeValue(e.data)}`;
+        if (schema.pattern === "\\S") {
+          message = "不能只有空格或换行";
+          hint = "写上内容，或删去这一项";
+        } else message = `格式不正确：${describeValue(e.data)}`;
         break;
       case "propertyNames":
         continue; // reported by its own pattern error, at the key

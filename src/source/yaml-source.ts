@@ -1,5 +1,6 @@
 import { LineCounter, Scalar, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import type { DataPath, Position, Report } from "../diagnostics/index.js";
+import { whereUnparseable } from "./unparseable.js";
 import { yamlMessage } from "./yaml-messages.js";
 
 /** Anchors and aliases are allowed for repeated text, but not enough to blow up memory. */
@@ -55,7 +56,16 @@ export class YamlSource {
       });
       return;
     }
-    this.doc = parseDocument(text, { version: "1.2", lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    try {
+      this.doc = parseDocument(text, { version: "1.2", lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      const { offset, code } = whereUnparseable(text);
+      const before = text.slice(0, offset).split("\n");
+      const at = { file, line: before.length, col: [...before.at(-1)!].length + 1 };
+      this.reports.push({ severity: "error", code: "yaml-syntax", at, ...yamlMessage(code) });
+      return;
+    }
     // After a syntax error the parser no longer knows the file's structure (an unclosed [ swallows everything after
     // it), so the errors that follow are mostly echoes of the first: report that one.
     const [first] = this.doc.errors;

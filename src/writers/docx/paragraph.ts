@@ -1,4 +1,4 @@
-import type { Paragraph, Plan, Rule, SealPlacement, TabStop } from "../../plan/index.js";
+import type { Line, Paragraph, Plan, Rule, SealPlacement, TabStop } from "../../plan/index.js";
 import { runProperties, runXml } from "./run.js";
 import { attr } from "./xml.js";
 
@@ -66,8 +66,14 @@ export function paragraphXml(p: Paragraph, context: ParagraphContext, sectPr = "
     `<w:jc w:val="${JC[p.align]}"/>` +
     sectPr;
   const seal = p.seal && context.sealId ? sealXml(p.seal, context.sealId) : "";
+  // A forced line break takes the style of the line it starts, or of the paragraph's first run when the line is
+  // empty (a blank line written inside a title).
+  const breakRun = (line: Line) => {
+    const style = (line.runs[0] ?? p.runs[0])?.style;
+    return `<w:r>${style ? runProperties(style, context.fonts) : ""}<w:br/></w:r>`;
+  };
   const runs = p.forcedBreaks && p.lines.length > 1
-    ? p.lines.map((line, i) => (i > 0 ? `<w:r>${runProperties(line.runs[0]!.style, context.fonts)}<w:br/></w:r>` : "") + line.runs.map((r) => runXml(r, context.fonts)).join("")).join("")
+    ? p.lines.map((line, i) => (i > 0 ? breakRun(line) : "") + line.runs.map((r) => runXml(r, context.fonts)).join("")).join("")
     : p.runs.map((r) => runXml(r, context.fonts)).join("");
   return `<w:p><w:pPr>${pPr}</w:pPr>${seal}${runs}</w:p>`;
 }
