@@ -1,5 +1,6 @@
-import { LineCounter, Scalar, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { LineCounter, Scalar, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type ErrorCode, type Node } from "yaml";
 import type { DataPath, Position, Report } from "../diagnostics/index.js";
+import { findSlips } from "./keyboard-slips.js";
 import { whereUnparseable } from "./unparseable.js";
 import { yamlMessage } from "./yaml-messages.js";
 
@@ -24,6 +25,9 @@ export function countValues(text: string): number {
   }
   return count;
 }
+
+/** Parser errors that do not derail what follows: each is worth reporting beside the first. */
+const LOCAL_ERRORS = new Set<ErrorCode>(["DUPLICATE_KEY", "BAD_DQ_ESCAPE", "TAB_AS_INDENT", "KEY_OVER_1024_CHARS", "TAG_RESOLVE_FAILED", "BAD_ALIAS"]);
 
 const tooDeep = (message: string): boolean => /call stack/i.test(message);
 const tooDeepReport = (at: Position): Report => ({
@@ -56,6 +60,10 @@ export class YamlSource {
       });
       return;
     }
+    // Slips are reported whatever the parser makes of them: a full-width colon can still parse, into a wrong key.
+    const slips = findSlips(text);
+    for (const slip of slips) this.reports.push({ severity: "error", code: "keyboard-slip", at: { file, line: slip.line, col: slip.col }, message: slip.message, hint: slip.hint });
+    const firstSlip = slips[0]?.line ?? Infinity;
     try {
       this.doc = parseDocument(text, { version: "1.2", lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     } catch (e) {
@@ -67,17 +75,25 @@ export class YamlSource {
       return;
     }
     // After a syntax error the parser no longer knows the file's structure (an unclosed [ swallows everything after
-    // it), so the errors that follow are mostly echoes of the first: report that one.
+    // it), so most errors that follow are echoes of the first: that one is reported, and those that stay where they
+    // are (a duplicate key, a bad escape) on other lines. A keyboard slip explains the errors at and after its line
+    // better than the parser does.
     const [first] = this.doc.errors;
     if (first) {
       const at = this.position(first.pos[0]);
+      const slipLines = new Set(slips.map((s) => s.line));
       if (tooDeep(first.message)) this.reports.push(tooDeepReport(at));
-      else {
+      else if (at.line < firstSlip) {
         const { message, hint } = yamlMessage(first.code);
         this.reports.push({ severity: "error", code: "yaml-syntax", at, message, hint: `${hint ? `${hint}。` : ""}改正这一处后，才能检查文件的其余部分` });
       }
+      for (const e of this.doc.errors.slice(1)) {
+        const where = this.position(e.pos[0]);
+        if (LOCAL_ERRORS.has(e.code) && where.line !== at.line && !slipLines.has(where.line)) this.reports.push({ severity: "error", code: "yaml-syntax", at: where, ...yamlMessage(e.code) });
+      }
       return;
     }
+    if (slips.length) return;
     // An unknown tag (!!js/function) is a warning to the parser, which then keeps the text: here it is an error,
     // or the tagged text would be printed as if it were data.
     for (const w of this.doc.warnings) {
