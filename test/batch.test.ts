@@ -95,7 +95,7 @@ describe("batch progress", () => {
     progress.finished("已生成 out/a.docx");
     progress.finished("已生成 out/b.docx");
     expect(out.split("\r\x1b[K")).toHaveLength(3);
-    expect(out).toContain("[███████████████░░░░░░░░░░░░░░░] 1/2 已生成 out/a.docx");
+    expect(out).toContain("[###############...............] 1/2 已生成 out/a.docx");
     expect(out.endsWith("2/2 已生成 out/b.docx\n")).toBe(true);
   });
 });

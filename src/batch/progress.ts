@@ -1,4 +1,4 @@
-import { padEnd } from "./text-width.js";
+import { displayWidth, truncateToWidth } from "./text-width.js";
 
 /**
  * Progress on standard error: a bar redrawn in place on a terminal, one plain line per finished dataset otherwise
@@ -16,9 +16,11 @@ export class Progress {
     if (this.stream.isTTY) {
       const width = 30;
       const filled = Math.round((this.done / this.total) * width);
-      const bar = `[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${this.done}/${this.total} `;
-      const room = Math.max(10, (this.stream.columns ?? 80) - bar.length - 1);
-      this.stream.write(`\r\x1b[K${bar}${padEnd(line, 0).slice(0, room)}`);
+      // ASCII only: block characters are two columns wide in a Chinese Windows console, one elsewhere.
+      const bar = `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${this.done}/${this.total} `;
+      // Measured in columns, not characters: a line one column too long wraps, and the bar no longer redraws in place.
+      const room = Math.max(10, (this.stream.columns ?? 80) - displayWidth(bar) - 1);
+      this.stream.write(`\r\x1b[K${bar}${truncateToWidth(line, room)}`);
       if (this.done === this.total) this.stream.write("\n");
     } else {
       this.stream.write(`[${this.done}/${this.total}] ${line}\n`);

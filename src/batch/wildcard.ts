@@ -1,8 +1,10 @@
 /**
- * Whether `name` matches `pattern`, where `*` stands for any characters (none included) and every other character
- * for itself. Greedy with one remembered star, as shells match: time proportional to the two lengths multiplied at
+ * Whether `name` matches `pattern`, where `*` stands for any characters (none included), `?` for one, and every
+ * other character for itself. Greedy with one remembered star, as shells match: time proportional to the two lengths multiplied at
  * worst, never the exponential backtracking a regular expression with many `.*` can take.
  */
+export const hasWildcard = (pattern: string): boolean => /[*?]/.test(pattern);
+
 export function matchWildcard(pattern: string, name: string): boolean {
   let p = 0;
   let n = 0;
@@ -12,7 +14,7 @@ export function matchWildcard(pattern: string, name: string): boolean {
     if (p < pattern.length && pattern[p] === "*") {
       star = p++;
       resume = n;
-    } else if (p < pattern.length && pattern[p] === name[n]) {
+    } else if (p < pattern.length && (pattern[p] === name[n] || pattern[p] === "?")) {
       p++;
       n++;
     } else if (star >= 0) {

@@ -5,7 +5,7 @@ import { summaryTable } from "../batch/summary.js";
 import { diagnosticsOf } from "../diagnostics/index.js";
 import { build, buildAttachments, buildHtml, compile, type BuildOptions } from "../pipeline.js";
 import { writeOutput } from "../pack/write-output.js";
-import { LibreOfficeMissing, convertToPdf } from "../pdf/libreoffice.js";
+import { PdfError, convertToPdf, findSoffice } from "../pdf/libreoffice.js";
 import { report } from "./report.js";
 import { EXIT } from "./usage.js";
 
@@ -43,7 +43,7 @@ async function eachFile(files: string[], writes: boolean, work: (file: string) =
  * tongbao build: every file is built or reported; nothing is written for a file with errors. With `pdf`, the
  * built circulars are also converted to PDF beside their .docx.
  */
-export async function buildCommand(files: string[], { outDir, build: options }: CommandOptions, pdf = false): Promise<number> {
+export async function buildCommand(files: string[], { outDir, build: options }: CommandOptions, pdf = false, soffice?: string): Promise<number> {
   const built: string[] = [];
   const code = await eachFile(files, true, async (file) => {
     const result = await build(file, options);
@@ -54,10 +54,10 @@ export async function buildCommand(files: string[], { outDir, build: options }: 
   });
   if (pdf && built.length > 0) {
     try {
-      for (const pdf of await convertToPdf(built, outDir)) process.stdout.write(`已生成 ${pdf}\n`);
+      for (const pdf of await convertToPdf(built, outDir, findSoffice(undefined, soffice))) process.stdout.write(`已生成 ${pdf}\n`);
     } catch (e) {
-      if (!(e instanceof LibreOfficeMissing)) throw e;
-      process.stderr.write(`${e.message}\n`);
+      if (!(e instanceof PdfError)) throw e;
+      process.stderr.write(`错误：${e.message}\n`);
       return EXIT.badData;
     }
   }

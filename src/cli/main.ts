@@ -1,64 +1,118 @@
 #!/usr/bin/env node
-import { parseArgs } from "node:util";
-import { attachmentsCommand, batchCommand, buildCommand, checkCommand, htmlCommand } from "./commands.js";
+import { readFileSync } from "node:fs";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { packageFile } from "../package-files.js";
+import { closest } from "../text/index.js";
+import { attachmentsCommand, batchCommand, buildCommand, checkCommand, htmlCommand, type CommandOptions } from "./commands.js";
+import { initCommand } from "./init.js";
+import { expandPatterns } from "./patterns.js";
 import { EXIT, HELP, UsageError } from "./usage.js";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+const OUT: Options = { out: { type: "string", short: "o" } };
+const ALLOW: Options = { "allow-dir": { type: "string", multiple: true } };
+/** The options each command accepts; an option of another command is named as such. */
+const COMMANDS: Record<string, Options> = {
+  build: { ...OUT, pdf: { type: "boolean" }, soffice: { type: "string" }, ...ALLOW },
+  pdf: { ...OUT, soffice: { type: "string" }, ...ALLOW },
+  attachments: { ...OUT, only: { type: "string" }, ...ALLOW },
+  batch: { ...OUT, jobs: { type: "string", short: "j" }, force: { type: "boolean" }, ...ALLOW },
+  html: { ...OUT, ...ALLOW },
+  check: { ...ALLOW },
+  init: {},
+};
+
+const version = (): string => (JSON.parse(readFileSync(packageFile("package.json"), "utf8")) as { version: string }).version;
+
+/** node:util's English parse errors, in the clerk's words, with the option that was probably meant. */
+function optionError(command: string, e: NodeJS.ErrnoException): UsageError {
+  const option = /'(-[^']*)'/.exec(e.message)?.[1] ?? "";
+  const written = option.replace(/^-+/, "").split(/[ ,=]/)[0] ?? "";
+  // -o is --out: a short option is reported by its long name.
+  const all = Object.values(COMMANDS).flatMap((o) => Object.entries(o));
+  const name = written.length === 1 ? (all.find(([, spec]) => spec.short === written)?.[0] ?? written) : written;
+  switch (e.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
+      const owners = Object.keys(COMMANDS).filter((c) => Object.hasOwn(COMMANDS[c]!, name));
+      if (owners.length) return new UsageError(`${command} 不接受 --${name}（它用于 ${owners.join("、")}）`);
+      const guess = closest(name, [...new Set(Object.values(COMMANDS).flatMap((o) => Object.keys(o)))]);
+      const where = guess && !Object.hasOwn(COMMANDS[command]!, guess) ? `（用于 ${Object.keys(COMMANDS).filter((c) => Object.hasOwn(COMMANDS[c]!, guess)).join("、")}）` : "";
+      return new UsageError(`不认识的选项 ${option.split(" ")[0]}${guess ? `，是否想写 --${guess}${where}？` : ""}`);
+    }
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return new UsageError(/argument missing/.test(e.message) ? `选项 ${option.split(",").pop()!.trim().split(" ")[0]} 后面要写一个值` : `选项 ${option} 不需要值`);
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return new UsageError(`多出了参数：${/'([^']*)'/.exec(e.message)?.[1] ?? ""}`);
+    default:
+      return new UsageError(`命令行有误（${e.message}）`);
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === "--help" || command === "-h" || command === "help") {
-    process.stdout.write(`${HELP.main}\n`);
-    return command ? EXIT.ok : EXIT.usage;
-  }
-  const help = Object.hasOwn(HELP, command) ? HELP[command] : undefined;
-  if (!help || command === "main") throw new UsageError(`不认识的命令：${command}`);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        out: { type: "string", short: "o" },
-        pdf: { type: "boolean" },
-        only: { type: "string" },
-        jobs: { type: "string", short: "j" },
-        force: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-        "allow-dir": { type: "string", multiple: true },
-      },
-      strict: true,
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${help}\n`);
+  if (command === "--version" || command === "-v" || command === "version") {
+    process.stdout.write(`tongbao ${version()}\n`);
     return EXIT.ok;
   }
-  if (positionals.length === 0) throw new UsageError("请给出至少一个数据文件（.yaml）");
-  if (command === "check" && (values.out !== undefined || values.pdf)) throw new UsageError("check 不写文件，不接受 -o 或 --pdf");
-  if ((values.jobs !== undefined || values.force) && command !== "batch") throw new UsageError("--jobs 和 --force 只用于 batch");
-  const options = { outDir: values.out ?? "out", build: values["allow-dir"] ? { allow: values["allow-dir"] } : {} };
-  if (command === "check") return checkCommand(positionals, options);
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    const topic = command === "help" ? rest[0] : undefined;
+    if (topic !== undefined && !Object.hasOwn(COMMANDS, topic)) throw new UsageError(unknownCommand(topic));
+    process.stdout.write(`${HELP[topic ?? "main"]}\n`);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  if (!Object.hasOwn(COMMANDS, command)) throw new UsageError(unknownCommand(command));
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: { ...COMMANDS[command], help: { type: "boolean", short: "h" } }, strict: true });
+  } catch (e) {
+    throw optionError(command, e as NodeJS.ErrnoException);
+  }
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
+  if (values.help) {
+    process.stdout.write(`${HELP[command]}\n`);
+    return EXIT.ok;
+  }
+  const out = (values.out as string | undefined) ?? "out";
+  const allow = values["allow-dir"] as string[] | undefined;
+  const options: CommandOptions = { outDir: out, build: allow ? { allow } : {} };
+  if (command === "init") {
+    if (parsed.positionals.length > 1) throw new UsageError("init 只接受一个文件名");
+    return initCommand(parsed.positionals[0] ?? "通报.yaml");
+  }
+  if (parsed.positionals.length === 0) throw new UsageError(command === "batch" ? "请给出批量清单（.yaml）或放数据文件的文件夹" : "请给出至少一个数据文件（.yaml）");
   if (command === "batch") {
-    if (positionals.length !== 1) throw new UsageError("batch 只接受一个清单文件或文件夹");
+    if (parsed.positionals.length !== 1) throw new UsageError("batch 只接受一个清单文件或文件夹");
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs 要写正整数，这里写的是 ${values.jobs}`);
-    if (values.pdf) throw new UsageError("batch 不接受 --pdf");
-    return batchCommand(positionals[0]!, options, { force: values.force === true, ...(jobs ? { jobs } : {}) });
+    return batchCommand(parsed.positionals[0]!, options, { force: values.force === true, ...(jobs ? { jobs } : {}) });
   }
-  if (values.only !== undefined && command !== "attachments") throw new UsageError("--only 只用于 attachments");
-  if (command === "html") {
-    if (values.pdf) throw new UsageError("html 不接受 --pdf");
-    return htmlCommand(positionals, options);
+  const { files, unmatched } = await expandPatterns(parsed.positionals);
+  for (const pattern of unmatched) process.stderr.write(`${pattern}: 错误：没有与它匹配的文件\n    提示：* 代表任意几个字符，? 代表一个字符；路径相对于运行命令的文件夹\n`);
+  if (files.length === 0) return EXIT.badData;
+  const code = await run(command, files, options, values);
+  return unmatched.length ? EXIT.badData : code;
+}
+
+function run(command: string, files: string[], options: CommandOptions, values: Record<string, unknown>): Promise<number> {
+  switch (command) {
+    case "check":
+      return checkCommand(files, options);
+    case "html":
+      return htmlCommand(files, options);
+    case "attachments": {
+      const only = values.only === undefined ? undefined : Number(values.only);
+      if (only !== undefined && !(Number.isInteger(only) && only >= 1)) throw new UsageError(`--only 要写附件的序号（1、2……），这里写的是 ${values.only as string}`);
+      return attachmentsCommand(files, options, only);
+    }
+    default:
+      return buildCommand(files, options, command === "pdf" || values.pdf === true, values.soffice as string | undefined);
   }
-  if (command === "attachments") {
-    const only = values.only === undefined ? undefined : Number(values.only);
-    if (only !== undefined && !(Number.isInteger(only) && only >= 1)) throw new UsageError(`--only 要写附件的序号（1、2……），这里写的是 ${values.only}`);
-    if (values.pdf) throw new UsageError("attachments 不接受 --pdf");
-    return attachmentsCommand(positionals, options, only);
-  }
-  return buildCommand(positionals, options, command === "pdf" || values.pdf === true);
+}
+
+function unknownCommand(command: string): string {
+  const guess = closest(command, Object.keys(COMMANDS));
+  return `不认识的命令：${command}${guess ? `，是否想写 ${guess}？` : ""}`;
 }
 
 main(process.argv.slice(2)).then(
@@ -68,7 +122,8 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     if (e instanceof UsageError) {
       const command = process.argv[2];
-      process.stderr.write(`用法错误：${e.message}\n\n${HELP[command && Object.hasOwn(HELP, command) ? command : "main"]}\n`);
+      const topic = command === "help" ? process.argv[3] : command;
+      process.stderr.write(`用法错误：${e.message}\n\n${HELP[topic && Object.hasOwn(COMMANDS, topic) ? topic : "main"]}\n`);
       process.exitCode = EXIT.usage;
     } else {
       process.stderr.write(`tongbao 内部错误（请报告）：${(e as Error).stack ?? String(e)}\n`);

@@ -4,20 +4,31 @@ export class UsageError extends Error {}
 export const EXIT = { ok: 0, badData: 1, usage: 2 } as const;
 
 export const HELP: Record<string, string> = {
-  main: `tongbao — 把季度检查数据（YAML）生成符合 GB/T 9704-2012 的通报（.docx）
+  main: `tongbao — 把季度检查数据生成符合 GB/T 9704-2012 的通报（.docx）
 
 用法：
-  tongbao build <数据.yaml>… [-o 目录]   生成通报，默认写到 out/
-  tongbao pdf <数据.yaml>… [-o 目录]     生成通报，并用 LibreOffice 转成 PDF 放在旁边
+  tongbao init [数据.yaml]                          写一份起步的数据文件
+  tongbao build <数据.yaml>… [-o 目录] [--pdf]      生成通报，每份写成 <目录>/<名称>.docx（默认 out/）
+  tongbao pdf <数据.yaml>… [-o 目录]                生成通报，再用 LibreOffice 转成 PDF 放在旁边
   tongbao attachments <数据.yaml>… [--only N] [-o 目录]
-                                         只生成附件，每个附件一个 .docx（整改后重出附件用）
+                                                    只生成附件，每个附件一个 .docx（整改后重出附件用）
   tongbao batch <清单.yaml | 文件夹> [-o 目录] [--jobs N] [--force]
-                                         批量生成，多核并行；输入未变的跳过
-  tongbao html <数据.yaml>… [-o 目录]    生成网页版（网站发布用的 .html）
-  tongbao check <数据.yaml>…             只检查数据，不生成文件
+                                                    批量生成，多核并行；输入未变的跳过
+  tongbao html <数据.yaml>… [-o 目录]               生成网页版（网站发布用的 .html）
+  tongbao check <数据.yaml>…                        只检查数据，不写文件
+  tongbao help <命令>                               某个命令的说明（也可以写 tongbao <命令> --help）
+  tongbao --version                                 版本
 
-每个命令都可加 --help 查看说明。
-退出码：0 成功；1 数据有错误；2 命令用法有误。`,
+数据文件可以写成 data/*.yaml：* 代表任意几个字符，? 代表一个字符，在 Windows 的命令提示符里也一样。
+退出码：0 成功；1 数据或文件有错误；2 命令用法有误。`,
+  init: `用法：tongbao init [数据.yaml]
+
+写一份起步的数据文件（默认 通报.yaml）：一份季度政府网站与政务新媒体检查情况的通报，字段都有中文注释。
+把其中的单位、日期和清单换成本单位的，再运行 tongbao build。文件已存在时不覆盖。
+文件第一行的 $schema 指向 tongbao 的数据格式，在 VS Code（装 YAML 插件）里有中文的说明和检查。
+
+选项：
+  -h, --help         显示本说明`,
   build: `用法：tongbao build <数据.yaml>… [-o 目录]
 
 按数据文件生成通报：每个 <名称>.yaml 写成 <目录>/<名称>.docx（默认目录 out/）。
@@ -26,6 +37,9 @@ export const HELP: Record<string, string> = {
 选项：
   -o, --out <目录>   输出目录（默认 out）
       --pdf          同时生成 PDF（需要 LibreOffice），同 tongbao pdf
+      --soffice <路径>
+                     LibreOffice 的 soffice 程序（默认在 PATH 和常见安装位置里找，
+                     也可以用环境变量 TONGBAO_SOFFICE 指明）
       --allow-dir <文件夹>
                      也允许数据引用这个文件夹里的文件（extends、印章；可写多次）。
                      默认只能引用运行命令的文件夹（批量时为清单所在的文件夹）里的文件
@@ -39,6 +53,9 @@ export const HELP: Record<string, string> = {
 
 选项：
   -o, --out <目录>   输出目录（默认 out）
+      --soffice <路径>
+                     LibreOffice 的 soffice 程序（默认在 PATH 和常见安装位置里找，
+                     也可以用环境变量 TONGBAO_SOFFICE 指明）
       --allow-dir <文件夹>
                      也允许数据引用这个文件夹里的文件（extends、印章；可写多次）。
                      默认只能引用运行命令的文件夹（批量时为清单所在的文件夹）里的文件
