@@ -8,7 +8,7 @@ import { planAttachment, planCircular, resolveProfile, type Plan, type ProfileOv
 import { writeDocx } from "./writers/docx/write-docx.js";
 import { writeHtml } from "./writers/html/write-html.js";
 import { buildModel, engineFor, TemplateSet } from "./render/index.js";
-import { DEFAULT_TEMPLATES_DIR, loadFile, loadObject, readSeal, readTemplates, sealPath, type Loaded } from "./source/index.js";
+import { DEFAULT_TEMPLATES_DIR, loadFile, loadObject, readSeal, readTables, readTemplates, sealPath, tablePath, type Loaded, type Table } from "./source/index.js";
 
 export interface BuildOptions {
   /** Template directories, later ones overriding earlier ones by file name; the package's own come first. */
@@ -63,11 +63,16 @@ export async function compile(input: string | CircularData, options: BuildOption
   if (broken.has("*")) stop();
   const data = loaded.data as CircularData;
 
+  // Tables the lists read (from:) are read once the schema has vouched for how the data names them.
+  const before = diagnostics.all.length;
+  const tables = broken.has("lists") ? new Map<string, Table>() : await readTables(data.lists, loaded.locator, diagnostics, confine);
+  let locator = loaded.locator;
   let figures: Figures | undefined;
   if (!FIGURE_INPUTS.some((k) => broken.has(k))) {
-    const before = diagnostics.all.length;
     const kinds = resolveKinds(data.kinds, diagnostics);
-    const lists = checkLists(data, kinds, diagnostics, loaded.locator);
+    const checked = checkLists(data, kinds, diagnostics, loaded.locator, tables);
+    const lists = checked.lists;
+    locator = checked.locator;
     // Rows with errors would give figures that are wrong in ways already reported: derive from sound lists only.
     if (!diagnostics.all.slice(before).some((r) => r.severity === "error")) figures = deriveFigures(data, lists, diagnostics);
   }
@@ -89,9 +94,10 @@ export async function compile(input: string | CircularData, options: BuildOption
   let model: Circular | undefined;
   if (!diagnostics.hasErrors && figures) model = buildModel(data, figures, context, new TemplateSet(engine, diagnostics), seal);
   if (!broken.has("acknowledge")) applyAcknowledgements(data.acknowledge, diagnostics);
-  const all = diagnostics.resolve(loaded.locator);
+  const all = diagnostics.resolve(locator);
   if (hasErrors(all) || !model || !figures) throw new TongbaoError(all);
-  const inputs = [...loaded.files, ...(data.seal ? [sealPath(data.seal.image, loaded.files[0])] : [])];
+  const tableFiles = Object.entries(data.lists ?? {}).flatMap(([name, list]) => (list.from !== undefined ? [tablePath(list.from, ["lists", name, "from"], loaded.locator)] : []));
+  const inputs = [...loaded.files, ...tableFiles, ...(data.seal ? [sealPath(data.seal.image, loaded.files[0])] : [])];
   return { data, loaded, inputs, figures, model, warnings: all };
 }
 

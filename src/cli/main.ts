@@ -5,6 +5,7 @@ import { packageFile } from "../package-files.js";
 import { closest } from "../text/index.js";
 import { attachmentsCommand, batchCommand, buildCommand, checkCommand, htmlCommand, type CommandOptions } from "./commands.js";
 import { initCommand } from "./init.js";
+import { templateCommand } from "./template.js";
 import { expandPatterns } from "./patterns.js";
 import { EXIT, HELP, UsageError } from "./usage.js";
 
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Options> = {
   html: { ...OUT, ...ALLOW },
   check: { ...ALLOW },
   init: {},
+  template: { ...OUT, data: { type: "string" } },
 };
 
 const version = (): string => (JSON.parse(readFileSync(packageFile("package.json"), "utf8")) as { version: string }).version;
@@ -79,6 +81,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === "init") {
     if (parsed.positionals.length > 1) throw new UsageError("init 只接受一个文件名");
     return initCommand(parsed.positionals[0] ?? "通报.yaml");
+  }
+  if (command === "template") {
+    if (parsed.positionals.length !== 1) throw new UsageError("请给出一个种类的名字，如 tongbao template website");
+    return templateCommand(parsed.positionals[0]!, values.out as string | undefined, values.data as string | undefined);
   }
   if (parsed.positionals.length === 0) throw new UsageError(command === "batch" ? "请给出批量清单（.yaml）或放数据文件的文件夹" : "请给出至少一个数据文件（.yaml）");
   if (command === "batch") {

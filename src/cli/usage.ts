@@ -16,11 +16,30 @@ export const HELP: Record<string, string> = {
                                                     批量生成，多核并行；输入未变的跳过
   tongbao html <数据.yaml>… [-o 目录]               生成网页版（网站发布用的 .html）
   tongbao check <数据.yaml>…                        只检查数据，不写文件
+  tongbao template <种类> [-o 文件.xlsx] [--data 数据.yaml]
+                                                    写一张空表（各列是这一种类的字段），给各单位填写
   tongbao help <命令>                               某个命令的说明（也可以写 tongbao <命令> --help）
   tongbao --version                                 版本
 
 数据文件可以写成 data/*.yaml：* 代表任意几个字符，? 代表一个字符，在 Windows 的命令提示符里也一样。
 退出码：0 成功；1 数据或文件有错误；2 命令用法有误。`,
+  template: `用法：tongbao template <种类> [-o 文件.xlsx | 文件.csv] [--data 数据.yaml]
+
+写一张空表，列标题是种类各字段的中文名（如 website：网站名称、主办单位、网站标识码……），给各单位填写或从
+检查平台导出后对照。网站标识码等文字列设为“文本”格式（开头的 0 不会丢），是/否等列有下拉选项。
+填好后在数据文件里用 from 读入：
+
+  lists:
+    problemSites:
+      kind: website
+      from: 网站.xlsx
+
+内置种类有 website、account、region；数据文件里声明的种类加 --data <数据.yaml>。默认写到 <种类的中文名>.xlsx。
+
+选项：
+  -o, --out <文件>   写到这个文件（.xlsx，或 .csv：UTF-8 带 BOM，Excel 直接打开不乱码）
+      --data <文件>  从这个数据文件的 kinds 里找种类
+  -h, --help         显示本说明`,
   init: `用法：tongbao init [数据.yaml]
 
 写一份起步的数据文件（默认 通报.yaml）：一份季度政府网站与政务新媒体检查情况的通报，字段都有中文注释。

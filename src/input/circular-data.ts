@@ -1,4 +1,5 @@
 /** The shape of a data file that passed schemas/circular.schema.json: the input the later stages rely on. */
+import type { TableSource } from "../source/index.js";
 import type { Period } from "../text/index.js";
 
 export type IsoDate = string;
@@ -66,6 +67,8 @@ export interface ListData {
   kind?: string;
   label?: string;
   rows?: Row[];
+  /** A table the rows are read from instead. */
+  from?: TableSource;
   of?: string;
   where?: string;
   sort?: string | string[];

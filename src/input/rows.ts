@@ -82,7 +82,11 @@ function checkValue(field: Field, value: unknown, path: DataPath, where: string,
       }
       break;
     case "date":
-      if (!parseDate(value)) return wrong("日期写成 2019-03-20，且须是真实存在的日期");
+      if (!parseDate(value)) {
+        // A spreadsheet cell holding a bare number: Excel's day count, in a cell not formatted as a date.
+        const fromSheet = locator.locate(path).cell !== undefined;
+        return wrong(fromSheet && typeof value === "number" ? `这一格是数字 ${value}，不是日期：在表格里把这一列设为日期格式，或写成 2024-09-20` : "日期写成 2019-03-20，且须是真实存在的日期");
+      }
       break;
     case "yesno":
       if (value === "是" || value === "否") return value === "是";
@@ -110,7 +114,8 @@ function unknownFieldHint(key: string, kind: Kind): string {
  * fields present, no object listed twice and no unique value (网站标识码) used twice. Every row then has every
  * field: declared defaults, else empty (see EMPTY).
  */
-export function checkRows(name: string, list: ListData, kind: Kind, diagnostics: Diagnostics, locator: Locator): CheckedList {
+/** `rowNumbers`: for rows read from a table, the table row of each, which messages name instead of the list's count. */
+export function checkRows(name: string, list: ListData, kind: Kind, diagnostics: Diagnostics, locator: Locator, rowNumbers?: readonly number[]): CheckedList {
   const path: DataPath = ["lists", name, "rows"];
   const label = list.label ?? kind.label;
   const input = list.rows ?? [];
@@ -122,7 +127,8 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
   const uniques = new Map<string, Map<unknown, number>>();
   input.slice(0, MAX_ROWS).forEach((raw, i) => {
     const rowPath = [...path, i];
-    const where = `${label}第 ${i + 1} 行`;
+    const where = rowNumbers ? `${label}（表格第 ${rowNumbers[i]} 行）` : `${label}第 ${i + 1} 行`;
+    const rowWord = (k: number) => (rowNumbers ? `表格第 ${rowNumbers[k]} 行` : `第 ${k + 1} 行`);
     const row: Row = {};
     for (const [key, value] of Object.entries(raw)) {
       const field = kind.fields.get(key);
@@ -149,7 +155,7 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
     if (kind.identity.length) {
       const id = JSON.stringify(kind.identity.map((f) => row[f] ?? null));
       const first = seen.get(id);
-      if (first !== undefined) diagnostics.error("duplicate-row", rowPath, `${label}“${shown}”列了两次（第 ${first + 1} 行和第 ${i + 1} 行）`, `${kind.identity.map((f) => kind.fields.get(f)!.label).join("、")}都相同；删去重复的一行`);
+      if (first !== undefined) diagnostics.error("duplicate-row", rowPath, `${label}“${shown}”列了两次（${rowWord(first)}和${rowWord(i)}）`, `${kind.identity.map((f) => kind.fields.get(f)!.label).join("、")}都相同；删去重复的一行`);
       else seen.set(id, i);
     }
     for (const field of kind.fields.values()) {
@@ -158,7 +164,7 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
       const values = uniques.get(field.name) ?? new Map<unknown, number>();
       uniques.set(field.name, values);
       const first = values.get(value);
-      if (first !== undefined) diagnostics.error("duplicate-value", [...rowPath, field.name], `${field.label} ${String(value)} 重复（与第 ${first + 1} 行相同）`, `每个对象的${field.label}唯一，请核对`);
+      if (first !== undefined) diagnostics.error("duplicate-value", [...rowPath, field.name], `${field.label} ${String(value)} 重复（与${rowWord(first)}相同）`, `每个对象的${field.label}唯一，请核对`);
       else values.set(value, i);
     }
     rows.push(row);

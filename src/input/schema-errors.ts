@@ -92,9 +92,18 @@ export function reportSchemaErrors(errors: ErrorObject[], diagnostics: Diagnosti
         break;
       case "propertyNames":
         continue; // reported by its own pattern error, at the key
-      case "enum":
-        message = `只能是 ${(e.params as { allowedValues: unknown[] }).allowedValues.join("、")} 之一，这里写的是${describeValue(e.data)}`;
+      case "enum": {
+        const allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
+        // A run of integers (quarters 1–4) is written as an enum for the editor's sake, and read as a range.
+        const run = allowed.every((v, i) => typeof v === "number" && v === (allowed[0] as number) + i);
+        const [low, high] = [allowed[0], allowed[allowed.length - 1]] as [number, number];
+        if (run && typeof e.data === "number" && (e.data > high || e.data < low)) message = `${e.data > high ? `不能大于 ${high}` : `不能小于 ${low}`}，这里写的是 ${e.data}`;
+        else message = `只能是 ${allowed.join("、")} 之一，这里写的是${describeValue(e.data)}`;
         hint = undefined;
+        break;
+      }
+      case "contains":
+        message = "至少要写一项";
         break;
       case "minimum":
       case "maximum": {

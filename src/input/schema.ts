@@ -16,7 +16,7 @@ export const compiledValidatorFile = (schemaFile: string): string => packageFile
 const require = createRequire(import.meta.url);
 
 /** Keywords the schemas carry for editors (yaml-language-server) and for our own hints; ajv only ignores them. */
-const ANNOTATIONS = ["x-hint", "errorMessage", "patternErrorMessage", "markdownDescription"];
+const ANNOTATIONS = ["x-hint", "x-example", "errorMessage", "patternErrorMessage", "markdownDescription"];
 
 /** An ajv for our schemas, and the schema compiled by it (with `source`, for writing out as code). */
 export function ajvFor(schemaFile: string, code: { source?: boolean } = {}) {

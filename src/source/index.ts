@@ -7,3 +7,5 @@ export { MAX_DEPTH } from "./text-walk.js";
 export { MAX_SEAL_BYTES, MAX_SEAL_PIXELS, imageInfo, readSeal, sealPath } from "./read-seal.js";
 export { DEFAULT_TEMPLATES_DIR, readTemplates, type TemplateFile, type TemplateFiles } from "./templates.js";
 export { YamlSource } from "./yaml-source.js";
+export { readTables, tableFile, tablePath, type TableSource } from "./read-tables.js";
+export { cellPosition, type Cell, type Table, type TableRow } from "./table.js";

@@ -6,3 +6,4 @@ export { MAX_NUMERAL, chineseNumeral } from "./numerals.js";
 export { closest, distance, unknownNameHint } from "./suggest.js";
 export { formatNumber, formatPercent, tidy } from "./numbers.js";
 export { periodDates, periodName, shiftPeriod, type Period, type PeriodWording } from "./periods.js";
+export { columnName } from "./columns.js";

@@ -25,7 +25,8 @@ export type Mutation =
   | { op: "text"; at: number; insert: string; remove: number }
   | { op: "extends"; target: string }
   | { op: "seal"; target: string }
-  | { op: "rows"; count: number; text: string };
+  | { op: "rows"; count: number; text: string }
+  | { op: "from"; target: string; sheet?: string; header?: number };
 
 const SMALL = `${BASE}kinds:
   unit:
@@ -65,8 +66,17 @@ export const SOURCES: Record<string, string> = {
   ...Object.fromEntries(EXAMPLES.map((n) => [n, readFileSync(join(ROOT, "data", `${n}.yaml`), "utf8")])),
 };
 
-/** Files every case's folder holds, for `extends` and `seal` to name. */
+const SHEET = readFileSync(join(ROOT, "test/fixtures/sheets/问题网站.xlsx"));
+/** The sheet with bytes changed every 97th byte past the zip headers: a workbook damaged in transit. */
+const damaged = (bytes: Uint8Array) => bytes.map((b, i) => (i > 64 && i % 97 === 0 ? b ^ 0x5a : b));
+
+/** Files every case's folder holds, for `extends`, `seal` and `from` to name. */
 export const FIXTURES: Record<string, string | Uint8Array> = {
+  "sheet.xlsx": SHEET,
+  "damaged.xlsx": damaged(SHEET),
+  "truncated.xlsx": SHEET.subarray(0, SHEET.length / 2),
+  "sheet.csv": "网站名称,网站标识码,存在的问题\n某县人民政府网,0440282002,首页不更新、错别字\n\"引号,里\"\"的\",123,\n",
+  "ragged.csv": "\"未闭合,a\nname\n\n,,,,,,\n",
   "seal.png": sealPng(),
   "fake.jpg": new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]),
   "notmap.yaml": "只是一行文字\n",
@@ -237,6 +247,10 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant("text" as const), at: fc.nat(), insert: fc.oneof(fc.constantFrom(...YAML_BITS), fc.constantFrom(...TEXTS)), remove: fc.nat({ max: 3 }) }),
   fc.record({ op: fc.constant("extends" as const), target: fc.constantFrom(...PATH_TARGETS) }),
   fc.record({ op: fc.constant("seal" as const), target: fc.constantFrom(...PATH_TARGETS) }),
+  fc.record(
+    { op: fc.constant("from" as const), target: fc.constantFrom("sheet.xlsx", "damaged.xlsx", "truncated.xlsx", "sheet.csv", "ragged.csv", "seal.png", "notmap.yaml", ...SPECIAL, "missing.xlsx", "/dev/zero"), sheet: fc.constantFrom("清单", "有误", "没有", ""), header: fc.integer({ min: -1, max: 30 }) },
+    { requiredKeys: ["op", "target"] },
+  ),
   fc.record({ op: fc.constant("rows" as const), count: fc.oneof(fc.integer({ min: 0, max: 50 }), fc.constantFrom(1000, 5000)), text: fc.constantFrom(...TEXTS) }),
 );
 
@@ -305,6 +319,14 @@ function mutate(text: string, m: Mutation): string {
   if (doc.errors.length || !isMap(doc.contents)) return text;
   if (m.op === "extends" || m.op === "seal") {
     doc.set(m.op, m.op === "seal" ? { image: m.target } : m.target);
+    return doc.toString({ lineWidth: 0 });
+  }
+  if (m.op === "from") {
+    const lists = doc.get("lists");
+    const name = isMap(lists) && isScalar(lists.items[0]?.key) ? String(lists.items[0]!.key.value) : undefined;
+    if (name === undefined) return text;
+    doc.deleteIn(["lists", name, "rows"]);
+    doc.setIn(["lists", name, "from"], m.sheet === undefined && m.header === undefined ? m.target : doc.createNode({ file: m.target, ...(m.sheet !== undefined ? { sheet: m.sheet } : {}), ...(m.header !== undefined ? { header: m.header } : {}) }));
     return doc.toString({ lineWidth: 0 });
   }
   if (m.op === "rows") {

@@ -18,7 +18,7 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   render: ["diagnostics", "text", "model", "source", "input", "figures", "checks"],
   plan: ["text", "model"],
   writers: ["plan"],
-  pack: ["diagnostics"],
+  pack: ["diagnostics", "text"],
   pdf: [],
 };
 
