@@ -237,11 +237,20 @@ describe("no internal error for anything the data can say", () => {
     ["3,000 nested lists", `deep: ${"[".repeat(3000)}${"]".repeat(3000)}\n`, /错误：数据嵌套的层数太多/],
     ["1,000 nested maps", `deep:\n${Array.from({ length: 1000 }, (_, i) => `${" ".repeat(i * 2 + 2)}k:`).join("\n")} 1\n`, /错误：数据嵌套的层数太多|错误：数据嵌套超过 64 层/],
     ["an undefined alias", "note: *missing\n", /错误：YAML 语法错误：引用（\*名称）没有对应的锚点/],
+    ["a key written as a map", "colophon: { { ntedBy: 某办公室 }: 1 }\n", /^\d+:13: 错误：.*键必须是文字/],
   ])("%s: a clear error", async (_, extra, message) => {
     const r = await buildYaml(`${circular("")}${extra}`);
     expect(r.docx).toBeUndefined();
     // Beside "不认识的字段 deep", which is true as well.
     expect(errorsOf(r.lines)).toContainEqual(expect.stringMatching(message));
+  });
+
+  it.each([
+    ["300 comments", `note: "${"{{!-- x --}}".repeat(300)}"\n`, /错误：注释 \{\{! … \}\} 超过 200 个/],
+    ["a 30,000-character paragraph", `note: "{{issuer}}${"字".repeat(29_990)}"\n`, /错误：这段文字有 30000 个字符，超过一段文字的上限 20000/],
+  ])("a text of %s is refused at once, not parsed for seconds", async (_, extra, message) => {
+    const r = await buildYaml(`${circular("")}${extra}`);
+    expect(errorsOf(r.lines)).toEqual([expect.stringMatching(message)]);
   });
 
   it("a deep object given by a program is refused, not a stack overflow", () => {

@@ -80,23 +80,24 @@ export async function loadFile(file: string, diagnostics: Diagnostics, options: 
   const parsed = new Map<string, YamlSource | undefined>();
   const order: string[] = [];
 
-  const parse = async (path: string, at: Position | undefined): Promise<YamlSource | undefined> => {
+  // `at` finds the extends entry naming the file: called only for a message, since it needs the full parse.
+  const parse = async (path: string, at: (() => Position) | undefined): Promise<YamlSource | undefined> => {
     const absolute = resolve(path);
     if (parsed.has(absolute)) return parsed.get(absolute);
     if (parsed.size >= MAX_FILES) {
-      diagnostics.error("limit", at ?? { file: path, line: 1, col: 1 }, `通报由超过 ${MAX_FILES} 个文件组成`, "检查 extends 是否重复引用");
+      diagnostics.error("limit", at?.() ?? { file: path, line: 1, col: 1 }, `通报由超过 ${MAX_FILES} 个文件组成`, "检查 extends 是否重复引用");
       return undefined;
     }
     parsed.set(absolute, undefined);
     const bytes = await readInputFile(path, { maxBytes: MAX_DATA_BYTES, what: at ? "extends 的文件" : "数据文件", ...(at && confine ? { confine } : {}) });
     if (isFailure(bytes)) {
-      diagnostics.error(bytes.code, at ?? { file: path, line: 1, col: 1 }, bytes.message, bytes.hint ?? (at ? "extends 的路径相对于写它的数据文件" : "检查文件路径是否正确"));
+      diagnostics.error(bytes.code, at?.() ?? { file: path, line: 1, col: 1 }, bytes.message, bytes.hint ?? (at ? "extends 的路径相对于写它的数据文件" : "检查文件路径是否正确"));
       return undefined;
     }
     const decoded = decodeText(bytes);
     if (isDecodeFailure(decoded)) {
       // A binary file named by extends (a PNG) is reported where it is named.
-      diagnostics.error("encoding", at ?? { file: path, line: 1, col: 1 }, at ? `extends 的文件 ${path} 不是数据文件：${decoded.message}` : decoded.message, at ? "extends 只能引用 YAML 数据文件" : decoded.hint);
+      diagnostics.error("encoding", at?.() ?? { file: path, line: 1, col: 1 }, at ? `extends 的文件 ${path} 不是数据文件：${decoded.message}` : decoded.message, at ? "extends 只能引用 YAML 数据文件" : decoded.hint);
       return undefined;
     }
     if (decoded.encoding) {
@@ -114,7 +115,7 @@ export async function loadFile(file: string, diagnostics: Diagnostics, options: 
   /** Each file's merged data, computed once: a file extended from many places is not merged again each time. */
   const done = new Map<string, Visited>();
   /** The file's data merged over its parents', and its sources in order of precedence (itself first). */
-  const visit = async (path: string, chain: string[], at?: Position): Promise<Visited> => {
+  const visit = async (path: string, chain: string[], at?: () => Position): Promise<Visited> => {
     const absolute = resolve(path);
     const known = done.get(absolute);
     if (known) return known;
@@ -122,17 +123,17 @@ export async function loadFile(file: string, diagnostics: Diagnostics, options: 
     done.set(absolute, result);
     return result;
   };
-  const merged = async (path: string, absolute: string, chain: string[], at?: Position): Promise<Visited> => {
+  const merged = async (path: string, absolute: string, chain: string[], at?: () => Position): Promise<Visited> => {
     if (chain.includes(absolute) || chain.length > MAX_EXTENDS_DEPTH) {
       const loop = [...chain, absolute].map((f) => relative(process.cwd(), f)).join(" → ");
-      diagnostics.error("extends", at ?? { file: path, line: 1, col: 1 }, `extends 形成了循环或超过 ${MAX_EXTENDS_DEPTH} 层：${loop}`, "公共数据文件不能再继承使用它的文件");
+      diagnostics.error("extends", at?.() ?? { file: path, line: 1, col: 1 }, `extends 形成了循环或超过 ${MAX_EXTENDS_DEPTH} 层：${loop}`, "公共数据文件不能再继承使用它的文件");
       return { data: undefined, sources: [] };
     }
     const source = await parse(path, at);
     if (!source) return { data: undefined, sources: [] };
     const own = source.data;
     if (at && own !== undefined && !isMapData(own)) {
-      diagnostics.error("extends", at, `extends 的文件 ${path} 不是数据文件（第一层应当是“键: 值”）`, "extends 只能引用 YAML 数据文件");
+      diagnostics.error("extends", at(), `extends 的文件 ${path} 不是数据文件（第一层应当是“键: 值”）`, "extends 只能引用 YAML 数据文件");
       return { data: undefined, sources: [] };
     }
     const parents = isMapData(own) ? own.extends : undefined;
@@ -142,7 +143,7 @@ export async function loadFile(file: string, diagnostics: Diagnostics, options: 
     const inherited: YamlSource[] = [];
     for (const [i, parent] of list.entries()) {
       if (typeof parent !== "string") continue; // the schema reports it
-      const where = source.locate(Array.isArray(parents) ? ["extends", i] : ["extends"]);
+      const where = () => source.locate(Array.isArray(parents) ? ["extends", i] : ["extends"]);
       const visited = await visit(resolve(dirname(path), parent), [...chain, absolute], where);
       base = mergeData(base, visited.data);
       // A later parent overrides an earlier one.

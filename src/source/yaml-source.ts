@@ -1,5 +1,7 @@
-import { LineCounter, Scalar, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type ErrorCode, type Node } from "yaml";
+import { LineCounter, Scalar, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type ErrorCode, type Node } from "yaml";
 import type { DataPath, Position, Report } from "../diagnostics/index.js";
+import { fastParse } from "./fast-yaml.js";
+import { MAX_DEPTH } from "./text-walk.js";
 import { findSlips } from "./keyboard-slips.js";
 import { whereUnparseable } from "./unparseable.js";
 import { yamlMessage } from "./yaml-messages.js";
@@ -42,13 +44,23 @@ const tooDeepReport = (at: Position): Report => ({
 export class YamlSource {
   readonly data: unknown;
   readonly reports: Report[] = [];
-  private readonly doc: Document.Parsed | undefined;
+  private parsed: Document.Parsed | undefined;
   private readonly lines = new LineCounter();
 
   constructor(
     readonly text: string,
     readonly file: string,
   ) {
+    // Slips are reported whatever the parser makes of them: a full-width colon can still parse, into a wrong key.
+    const slips = findSlips(text);
+    for (const slip of slips) this.reports.push({ severity: "error", code: "keyboard-slip", at: { file, line: slip.line, col: slip.col }, message: slip.message, hint: slip.hint });
+    // A sound file in the usual subset of YAML is read fast, without positions: the full parse, which keeps them,
+    // happens only if a message needs a position.
+    const fast = slips.length ? undefined : fastParse(text, { values: MAX_YAML_VALUES, depth: MAX_DEPTH });
+    if (fast) {
+      this.data = fast.value;
+      return;
+    }
     const estimate = countValues(text);
     if (estimate > MAX_YAML_VALUES) {
       this.reports.push({
@@ -60,12 +72,9 @@ export class YamlSource {
       });
       return;
     }
-    // Slips are reported whatever the parser makes of them: a full-width colon can still parse, into a wrong key.
-    const slips = findSlips(text);
-    for (const slip of slips) this.reports.push({ severity: "error", code: "keyboard-slip", at: { file, line: slip.line, col: slip.col }, message: slip.message, hint: slip.hint });
     const firstSlip = slips[0]?.line ?? Infinity;
     try {
-      this.doc = parseDocument(text, { version: "1.2", lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+      this.document();
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       const { offset, code } = whereUnparseable(text);
@@ -78,7 +87,8 @@ export class YamlSource {
     // it), so most errors that follow are echoes of the first: that one is reported, and those that stay where they
     // are (a duplicate key, a bad escape) on other lines. A keyboard slip explains the errors at and after its line
     // better than the parser does.
-    const [first] = this.doc.errors;
+    const doc = this.document();
+    const [first] = doc.errors;
     if (first) {
       const at = this.position(first.pos[0]);
       const slipLines = new Set(slips.map((s) => s.line));
@@ -87,7 +97,7 @@ export class YamlSource {
         const { message, hint } = yamlMessage(first.code);
         this.reports.push({ severity: "error", code: "yaml-syntax", at, message, hint: `${hint ? `${hint}。` : ""}改正这一处后，才能检查文件的其余部分` });
       }
-      for (const e of this.doc.errors.slice(1)) {
+      for (const e of doc.errors.slice(1)) {
         const where = this.position(e.pos[0]);
         if (LOCAL_ERRORS.has(e.code) && where.line !== at.line && !slipLines.has(where.line)) this.reports.push({ severity: "error", code: "yaml-syntax", at: where, ...yamlMessage(e.code) });
       }
@@ -96,12 +106,18 @@ export class YamlSource {
     if (slips.length) return;
     // An unknown tag (!!js/function) is a warning to the parser, which then keeps the text: here it is an error,
     // or the tagged text would be printed as if it were data.
-    for (const w of this.doc.warnings) {
+    for (const w of doc.warnings) {
       this.reports.push({ severity: "error", code: "yaml-syntax", at: this.position(w.pos[0]), ...yamlMessage(w.code) });
     }
-    if (this.doc.warnings.length) return;
+    if (doc.warnings.length) return;
+    // A key written as a mapping or list ({a: b}: c) would be stringified into a key nobody typed.
+    const collectionKey = collectionKeyOffset(doc);
+    if (collectionKey !== undefined) {
+      this.reports.push({ severity: "error", code: "yaml-syntax", at: this.position(collectionKey), ...yamlMessage("NON_STRING_KEY") });
+      return;
+    }
     try {
-      this.data = this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      this.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
       // yaml throws (not reports) on aliases: expanding past the limit, or naming no anchor; and on a stack overflow.
       const message = (e as Error).message;
@@ -113,6 +129,12 @@ export class YamlSource {
     }
   }
 
+  /** The full syntax tree, parsed on first use: at once for a file the fast reader left, else for a message's position. */
+  private document(): Document.Parsed {
+    this.parsed ??= parseDocument(this.text, { version: "1.2", lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    return this.parsed;
+  }
+
   private position(offset: number): Position {
     const { line, col } = this.lines.linePos(offset);
     return { file: this.file, line, col };
@@ -120,7 +142,13 @@ export class YamlSource {
 
   /** The node at `path`, or the deepest existing node on the way to it. */
   private nodeAt(path: DataPath, wantKey: boolean): { node: Node | undefined; found: boolean } {
-    let node: Node | undefined = (this.doc?.contents as Node | null) ?? undefined;
+    let root: unknown;
+    try {
+      root = this.document().contents;
+    } catch {
+      return { node: undefined, found: false }; // the parser overflowed: reported where the file was read
+    }
+    let node: Node | undefined = (root as Node | null) ?? undefined;
     for (let i = 0; i < path.length; i++) {
       const key = path[i]!;
       const last = i === path.length - 1;
@@ -187,4 +215,17 @@ export class YamlSource {
 function escapeLength(src: string, at: number): number {
   const kind = src[at + 1];
   return kind === "x" ? 4 : kind === "u" ? 6 : kind === "U" ? 10 : 2;
+}
+
+/** Where the first key written as a mapping or list begins, if any. */
+function collectionKeyOffset(doc: Document.Parsed): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Pair: (_, pair) => {
+      if (!isCollection(pair.key)) return undefined;
+      offset = pair.key.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }

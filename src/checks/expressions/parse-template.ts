@@ -79,10 +79,31 @@ function tooDeep(text: string): number | undefined {
   return undefined;
 }
 
+/**
+ * Handlebars' lexer re-reads the rest of the text after each comment ({{! }}), so its time grows with comments times
+ * length: both are bounded far above what a circular's paragraph holds (a page holds 22 × 28 characters, GB/T 9704
+ * 5.2.2).
+ */
+export const MAX_TEMPLATE_CHARS = 20_000;
+export const MAX_COMMENTS = 200;
+
+function tooLarge(text: string): ParseFailure | undefined {
+  if (text.length > MAX_TEMPLATE_CHARS) {
+    return { message: `这段文字有 ${text.length} 个字符，超过一段文字的上限 ${MAX_TEMPLATE_CHARS}`, hint: "一段公文不会这么长：分成几段，或检查是否把整个文件粘贴了进来", index: MAX_TEMPLATE_CHARS };
+  }
+  let comments = 0;
+  for (let at = text.indexOf("{{!"); at >= 0; at = text.indexOf("{{!", at + 3)) {
+    if (++comments > MAX_COMMENTS) return { message: `注释 {{! … }} 超过 ${MAX_COMMENTS} 个`, hint: "删去不需要的注释", index: at };
+  }
+  return undefined;
+}
+
 /** The syntax tree of a template, or where and why it cannot be read. */
 export function parseTemplate(text: string): Program | ParseFailure {
   const deep = tooDeep(text);
   if (deep !== undefined) return { message: `模板嵌套超过 ${MAX_NESTING} 层`, hint: "减少 {{#if}}、{{#each}} 块和括号的嵌套", index: deep };
+  const large = tooLarge(text);
+  if (large) return large;
   try {
     return Handlebars.parse(text);
   } catch (e) {

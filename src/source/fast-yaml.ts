@@ -1,0 +1,528 @@
+/**
+ * A fast reader for the YAML that data files are written in: block mappings and sequences, one-line flow
+ * collections, plain and quoted one-line scalars, literal and folded block scalars, comments. It builds the values
+ * directly (no syntax tree, no positions), several times faster and smaller than the full parser on a list of
+ * 100,000 rows. Anything else — anchors, tags, multi-line plain or quoted scalars, a duplicate key, a tab in the
+ * indentation, any syntax error — makes it give up (undefined), and the full parser reads the file, with its
+ * positions and messages. Where it answers, it answers as the full parser does (YAML 1.2, core schema): a
+ * differential test holds it to that.
+ */
+
+class GiveUp extends Error {}
+const giveUp = (): never => {
+  throw new GiveUp();
+};
+
+interface Line {
+  indent: number;
+  /** The line without its indentation (and without a trailing CR). */
+  text: string;
+}
+
+/** Characters that cannot start a plain scalar, or that the fast reader leaves to the full parser. */
+const INDICATOR = new Set(["&", "*", "!", "|", ">", "%", "@", "`", "?", "#", "-", ":", "{", "}", "[", "]", ",", '"', "'"]);
+
+const INT = /^[-+]?[0-9]+$/;
+const OCT = /^0o[0-7]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+/** A plain scalar's value under the YAML 1.2 core schema. */
+export function resolvePlain(text: string): unknown {
+  switch (text) {
+    case "":
+    case "~":
+    case "null":
+    case "Null":
+    case "NULL":
+      return null;
+    case "true":
+    case "True":
+    case "TRUE":
+      return true;
+    case "false":
+    case "False":
+    case "FALSE":
+      return false;
+    case ".inf":
+    case ".Inf":
+    case ".INF":
+    case "+.inf":
+    case "+.Inf":
+    case "+.INF":
+      return Infinity;
+    case "-.inf":
+    case "-.Inf":
+    case "-.INF":
+      return -Infinity;
+    case ".nan":
+    case ".NaN":
+    case ".NAN":
+      return NaN;
+  }
+  const first = text.charCodeAt(0);
+  // Only text that starts like a number can be one.
+  if (!((first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46)) return text;
+  if (INT.test(text)) return parseInt(text, 10);
+  if (OCT.test(text)) return parseInt(text.slice(2), 8);
+  if (HEX.test(text)) return parseInt(text.slice(2), 16);
+  if (FLOAT.test(text)) return parseFloat(text);
+  return text;
+}
+
+const ESCAPES: Record<string, string> = { "0": "\0", a: "\x07", b: "\b", t: "\t", "\t": "\t", n: "\n", v: "\v", f: "\f", r: "\r", e: "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", N: "\x85", _: "\xa0", L: "\u2028", P: "\u2029" };
+
+/** A double-quoted scalar starting at `start` (the quote): its value and the index after the closing quote. */
+function doubleQuoted(text: string, start: number): [string, number] {
+  let out = "";
+  let i = start + 1;
+  for (;;) {
+    const close = text.indexOf('"', i);
+    const slash = text.indexOf("\\", i);
+    if (close < 0) return giveUp(); // runs on to another line
+    if (slash < 0 || slash > close) {
+      out += text.slice(i, close);
+      return [out, close + 1];
+    }
+    out += text.slice(i, slash);
+    const kind = text[slash + 1];
+    if (kind === undefined) return giveUp();
+    const hexLength = kind === "x" ? 2 : kind === "u" ? 4 : kind === "U" ? 8 : 0;
+    if (hexLength) {
+      const hex = text.slice(slash + 2, slash + 2 + hexLength);
+      if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== hexLength) return giveUp();
+      const code = parseInt(hex, 16);
+      // A lone surrogate or an out-of-range code: the full parser decides what it means.
+      if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return giveUp();
+      out += String.fromCodePoint(code);
+      i = slash + 2 + hexLength;
+    } else {
+      const char = Object.hasOwn(ESCAPES, kind) ? ESCAPES[kind] : undefined;
+      if (char === undefined) return giveUp();
+      out += char;
+      i = slash + 2;
+    }
+  }
+}
+
+function singleQuoted(text: string, start: number): [string, number] {
+  let out = "";
+  let i = start + 1;
+  for (;;) {
+    const close = text.indexOf("'", i);
+    if (close < 0) return giveUp();
+    out += text.slice(i, close);
+    if (text[close + 1] === "'") {
+      out += "'";
+      i = close + 2;
+    } else return [out, close + 1];
+  }
+}
+
+/** What may follow a finished value on its line: spaces, then nothing or a comment. */
+function assertRestEmpty(text: string, from: number): void {
+  let i = from;
+  while (text[i] === " ") i++;
+  if (i < text.length && !(text[i] === "#" && i > from)) giveUp();
+}
+
+/** A plain scalar in block context up to the end of the line (or a comment): refused if it holds ": " (an error). */
+function blockPlain(text: string): string {
+  const comment = text.indexOf(" #");
+  const value = (comment >= 0 ? text.slice(0, comment) : text).trimEnd();
+  if (value.includes(": ") || value.endsWith(":") || value.includes("\t")) giveUp();
+  return value;
+}
+
+/** A flow collection ({…} or […]) written on one line. */
+/**
+ * How many values and how deep the fast reader goes before leaving the file to the full parser, which refuses past
+ * the same limits with its own messages.
+ */
+export interface Limits {
+  values: number;
+  depth: number;
+}
+
+class Budget {
+  private values = 0;
+  constructor(private readonly limits: Limits) {}
+
+  value(): void {
+    if (++this.values > this.limits.values) giveUp();
+  }
+
+  within(depth: number): void {
+    if (depth > this.limits.depth) giveUp();
+  }
+}
+
+class Flow {
+  i: number;
+  private depth: number;
+  constructor(
+    private readonly text: string,
+    start: number,
+    private readonly budget: Budget,
+    depth: number,
+  ) {
+    this.i = start;
+    this.depth = depth;
+  }
+
+  private space(): void {
+    while (this.text[this.i] === " ") this.i++;
+  }
+
+  value(): unknown {
+    this.space();
+    this.budget.value();
+    const c = this.text[this.i];
+    if (c === "{" || c === "[") {
+      this.budget.within(++this.depth);
+      const value = c === "{" ? this.map() : this.seq();
+      this.depth--;
+      return value;
+    }
+    if (c === '"') {
+      const [v, end] = doubleQuoted(this.text, this.i);
+      this.i = end;
+      return v;
+    }
+    if (c === "'") {
+      const [v, end] = singleQuoted(this.text, this.i);
+      this.i = end;
+      return v;
+    }
+    return resolvePlain(this.plain());
+  }
+
+  /** A plain scalar in a flow: up to a comma, a bracket, or ": ". */
+  private plain(): string {
+    const start = this.i;
+    const c = this.text[start];
+    if (c === undefined || INDICATOR.has(c)) {
+      // "-1", ".5" and "-x" start with an indicator yet are plain; anything else is left to the full parser.
+      if (!((c === "-" || c === "?" || c === ":") && this.text[start + 1] !== undefined && !/[\s,[\]{}]/.test(this.text[start + 1]!))) giveUp();
+    }
+    for (; this.i < this.text.length; this.i++) {
+      const ch = this.text[this.i]!;
+      if (ch === "," || ch === "[" || ch === "]" || ch === "{" || ch === "}") break;
+      if (ch === ":" && /[\s,[\]{}]/.test(this.text[this.i + 1] ?? " ")) break;
+      if (ch === "#" && this.text[this.i - 1] === " ") giveUp();
+      if (ch === "\t") giveUp();
+    }
+    return this.text.slice(start, this.i).trimEnd();
+  }
+
+  private seq(): unknown[] {
+    this.i++;
+    const out: unknown[] = [];
+    this.space();
+    if (this.text[this.i] === "]") {
+      this.i++;
+      return out;
+    }
+    for (;;) {
+      const item = this.value();
+      this.space();
+      // "[a: b]" is a map inside a sequence; left to the full parser.
+      if (this.text[this.i] === ":") giveUp();
+      out.push(item);
+      const c = this.text[this.i];
+      this.i++;
+      if (c === "]") return out;
+      if (c !== ",") return giveUp();
+      this.space();
+      if (this.text[this.i] === "]") return giveUp(); // a trailing comma
+    }
+  }
+
+  private map(): Record<string, unknown> {
+    this.i++;
+    const out: Record<string, unknown> = {};
+    this.space();
+    if (this.text[this.i] === "}") {
+      this.i++;
+      return out;
+    }
+    for (;;) {
+      this.space();
+      const key = this.value();
+      if (typeof key !== "string" || key === "__proto__" || Object.hasOwn(out, key)) giveUp();
+      this.space();
+      if (this.text[this.i] !== ":") giveUp(); // a key with no value
+      this.i++;
+      if (this.text[this.i] !== " " && this.text[this.i] !== "," && this.text[this.i] !== "}") giveUp();
+      this.space();
+      out[key as string] = this.text[this.i] === "," || this.text[this.i] === "}" ? null : this.value();
+      this.space();
+      const c = this.text[this.i];
+      this.i++;
+      if (c === "}") return out;
+      if (c !== ",") return giveUp();
+      this.space();
+      if (this.text[this.i] === "}") return giveUp();
+    }
+  }
+}
+
+class Reader {
+  private i = 0;
+  /** Nesting so far: one for each block collection entered. */
+  private depth = 0;
+  constructor(
+    private readonly lines: Line[],
+    private readonly budget: Budget,
+  ) {}
+
+  /** The next line with content, skipping blank and comment-only lines. */
+  private peek(): Line | undefined {
+    while (this.i < this.lines.length) {
+      const line = this.lines[this.i]!;
+      if (line.text === "" || line.text.startsWith("#")) this.i++;
+      else return line;
+    }
+    return undefined;
+  }
+
+  document(): unknown {
+    const first = this.peek();
+    if (!first) return null;
+    if (first.indent !== 0) giveUp();
+    const value = this.node(0);
+    if (this.peek()) giveUp(); // something left over: a second document, or text at the wrong place
+    return value;
+  }
+
+  /** A block node whose first line is at `indent`. */
+  private node(indent: number): unknown {
+    const line = this.peek()!;
+    if (line.indent !== indent) giveUp();
+    if (isDash(line.text)) return this.sequence(indent);
+    if (!keyOf(line.text)) giveUp();
+    this.i++;
+    return this.mapping(indent, line.text);
+  }
+
+  /** Counts a collection's entry into the limits while it is read. */
+  private collection<T>(read: () => T): T {
+    this.budget.value();
+    this.budget.within(++this.depth);
+    const value = read();
+    this.depth--;
+    return value;
+  }
+
+  /** What follows a line that ends at its key or dash: a more-indented block, or nothing (null). */
+  private nested(indent: number): unknown {
+    const next = this.peek();
+    return next && next.indent > indent ? this.node(next.indent) : null;
+  }
+
+  private sequence(indent: number): unknown[] {
+    return this.collection(() => this.sequenceItems(indent));
+  }
+
+  private sequenceItems(indent: number): unknown[] {
+    const out: unknown[] = [];
+    for (let line = this.peek(); line && line.indent === indent && isDash(line.text); line = this.peek()) {
+      this.i++;
+      let rest = 1;
+      while (line.text[rest] === " ") rest++;
+      const content = line.text.slice(rest);
+      if (content === "" || content.startsWith("#")) out.push(this.nested(indent));
+      else if (isDash(content)) giveUp();
+      else if (keyOf(content)) out.push(this.mapping(indent + rest, content));
+      else out.push(this.inline(content, indent));
+    }
+    return out;
+  }
+
+  /** A mapping; `firstText` is its first entry's text (after a "- " it sits on the sequence's line). */
+  private mapping(indent: number, firstText: string): Record<string, unknown> {
+    return this.collection(() => this.mappingEntries(indent, firstText));
+  }
+
+  private mappingEntries(indent: number, firstText: string): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    // The first entry's line is already consumed (after a "- " it is the sequence's line).
+    let text: string | undefined = firstText;
+    for (;;) {
+      if (text === undefined) {
+        const line = this.peek();
+        // A dash at the key's indentation after a finished entry is an error; the caller finds it left over.
+        if (!line || line.indent !== indent || isDash(line.text)) break;
+        this.i++;
+        text = line.text;
+      }
+      const key = keyOf(text);
+      if (!key) giveUp();
+      const { name, rest } = key!;
+      if (name === "__proto__" || name === "<<" || Object.hasOwn(out, name)) giveUp();
+      if (rest === "" || rest.startsWith("#")) {
+        const next = this.peek();
+        // "key:" then "- a" at the key's own indentation: the sequence is the key's value.
+        out[name] = next && next.indent === indent && isDash(next.text) ? this.sequence(indent) : this.nested(indent);
+      } else out[name] = this.inline(rest, indent);
+      text = undefined;
+    }
+    return out;
+  }
+
+  /** A value written on its key's (or dash's) line: a scalar, a flow collection, or a block scalar header. */
+  private inline(text: string, indent: number): unknown {
+    const c = text[0]!;
+    if (c === "|" || c === ">") return this.blockScalar(text, indent);
+    if (c === "{" || c === "[") {
+      const flow = new Flow(text, 0, this.budget, this.depth);
+      const value = flow.value();
+      assertRestEmpty(text, flow.i);
+      this.noContinuation(indent);
+      return value;
+    }
+    this.budget.value();
+    if (c === '"' || c === "'") {
+      const [value, end] = c === '"' ? doubleQuoted(text, 0) : singleQuoted(text, 0);
+      assertRestEmpty(text, end);
+      this.noContinuation(indent);
+      return value;
+    }
+    if (INDICATOR.has(c) && !((c === "-" || c === "?" || c === ":") && text[1] !== undefined && text[1] !== " ")) giveUp();
+    const value = blockPlain(text);
+    this.noContinuation(indent);
+    return resolvePlain(value);
+  }
+
+  /** A more-indented line after a one-line value would continue it (a multi-line scalar): left to the full parser. */
+  private noContinuation(indent: number): void {
+    const next = this.peek();
+    if (next && next.indent > indent) giveUp();
+  }
+
+  /** A literal (|) or folded (>) block scalar, with clip, strip (-) or keep (+) chomping. */
+  private blockScalar(header: string, indent: number): string {
+    const m = /^([|>])([-+]?)(?:\s+#.*)?\s*$/.exec(header);
+    if (!m) giveUp();
+    const [, style, chomp] = m!;
+    // Content lines: every line up to the first non-blank one indented no more than the parent.
+    const start = this.i;
+    let base = -1;
+    let end = start;
+    for (let k = start; k < this.lines.length; k++) {
+      const line = this.lines[k]!;
+      const blank = line.text === "";
+      if (!blank && line.indent <= indent) break;
+      if (!blank && base < 0) base = line.indent;
+      if (!blank && line.indent < base) giveUp(); // less indented than the first line: an error
+      end = k + 1;
+    }
+    // A blank line with spaces beyond the content's indentation holds those spaces as text: the full parser's case.
+    for (let k = start; k < end; k++) if (this.lines[k]!.text === "" && this.lines[k]!.indent > Math.max(base, 0) && base >= 0) giveUp();
+    if (base < 0) {
+      // Only blank lines: an empty scalar (its line breaks kept only with +).
+      this.i = start;
+      return "";
+    }
+    const raw = this.lines.slice(start, end).map((l) => (l.text === "" ? "" : " ".repeat(l.indent - base) + l.text));
+    this.i = end;
+    let content: string;
+    if (style === "|") content = raw.join("\n");
+    else {
+      if (raw.some((l) => l.startsWith(" ") || l.startsWith("\t"))) giveUp(); // more-indented lines keep their breaks
+      content = "";
+      let pendingBreaks = 0;
+      let started = false;
+      for (const l of raw) {
+        if (l === "") {
+          pendingBreaks++;
+          continue;
+        }
+        if (started) content += pendingBreaks ? "\n".repeat(pendingBreaks) : " ";
+        else if (pendingBreaks) content += "\n".repeat(pendingBreaks);
+        pendingBreaks = 0;
+        started = true;
+        content += l;
+      }
+    }
+    const trailing = /\n*$/.exec(content)![0].length;
+    const body = content.slice(0, content.length - trailing);
+    // The blank lines at the end: counted from the source, since folding and joining dropped the last ones.
+    let blanks = 0;
+    for (let k = end - 1; k >= start && this.lines[k]!.text === ""; k--) blanks++;
+    if (chomp === "-") return body;
+    if (chomp === "+") return `${body}\n${"\n".repeat(blanks)}`;
+    return body === "" ? "" : `${body}\n`;
+  }
+}
+
+const isDash = (text: string): boolean => text === "-" || text.startsWith("- ");
+
+/** A key at the start of `text` ("name: rest" or "name:"), with what follows it; undefined when it is not one. */
+function keyOf(text: string): { name: string; rest: string } | undefined {
+  let name: string;
+  let after: number;
+  const c = text[0];
+  if (c === '"' || c === "'") {
+    const [value, end] = c === '"' ? doubleQuoted(text, 0) : singleQuoted(text, 0);
+    if (text[end] !== ":") return undefined;
+    name = value;
+    after = end + 1;
+  } else {
+    if (c === undefined || INDICATOR.has(c)) return undefined;
+    let colon = -1;
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === ":" && (i + 1 === text.length || text[i + 1] === " ")) {
+        colon = i;
+        break;
+      }
+      if (text[i] === "#" && text[i - 1] === " ") return undefined;
+    }
+    if (colon < 0) return undefined;
+    name = text.slice(0, colon).trimEnd();
+    // A key that reads as something other than text (1:, true:, null:) is left to the full parser.
+    if (typeof resolvePlain(name) !== "string" || name.includes("\t")) giveUp();
+    after = colon + 1;
+  }
+  if (after < text.length && text[after] !== " ") return undefined;
+  return { name, rest: text.slice(after).trimStart() };
+}
+
+/** The data of a YAML text, or undefined when the full parser should read it. */
+export function fastParse(source: string, limits: Limits): { value: unknown } | undefined {
+  let text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  if (text.startsWith("---")) {
+    const end = text.indexOf("\n");
+    const first = end < 0 ? text : text.slice(0, end);
+    if (!/^---\s*(#.*)?$/.test(first.replace(/\r$/, ""))) return undefined;
+    text = end < 0 ? "" : text.slice(end + 1);
+  }
+  const lines: Line[] = [];
+  for (const raw of text.split("\n")) {
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (line.includes("\r")) return undefined;
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    if (line[indent] === "\t") {
+      // A tab after the indentation of a blank line is harmless; anywhere before content it is the parser's to judge.
+      if (line.slice(indent).trim() === "") {
+        lines.push({ indent, text: "" });
+        continue;
+      }
+      return undefined;
+    }
+    const content = line.slice(indent);
+    if (content.startsWith("---") || content.startsWith("...") || content.startsWith("%")) {
+      if (indent === 0) return undefined;
+    }
+    // Trailing spaces are kept: in a block scalar they are text. Elsewhere each reader trims what it reads.
+    lines.push({ indent, text: content.trim() === "" ? "" : content });
+  }
+  try {
+    return { value: new Reader(lines, new Budget(limits)).document() };
+  } catch (e) {
+    if (e instanceof GiveUp) return undefined;
+    // A stack overflow on absurd nesting, or anything unforeseen: the full parser reports it properly.
+    return undefined;
+  }
+}

@@ -1,0 +1,110 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { parseDocument, stringify } from "yaml";
+import { describe, expect, it } from "vitest";
+import { fastParse, resolvePlain } from "../src/source/fast-yaml.js";
+import { ROOT } from "./helpers/cli.js";
+import { caseText, fuzzCase } from "./fuzz/cases.js";
+
+const LIMITS = { values: 1_000_000, depth: 64 };
+
+/** What the full parser makes of a text: its value, or undefined when it reports anything. */
+function full(text: string): { value: unknown } | undefined {
+  const doc = parseDocument(text, { version: "1.2", uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length || doc.warnings.length) return undefined;
+  try {
+    return { value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the fast reader answers, it answers as the full parser does; where the full parser objects, it gives up. */
+function agrees(text: string): void {
+  const fast = fastParse(text, LIMITS);
+  if (fast === undefined) return;
+  const expected = full(text);
+  expect(expected, `the full parser refuses what the fast reader read:\n${text.slice(0, 500)}`).toBeDefined();
+  expect(fast.value).toEqual(expected!.value);
+}
+
+const EXAMPLES = [...readdirSync(join(ROOT, "data")).filter((f) => f.endsWith(".yaml")).map((f) => join(ROOT, "data", f)), join(ROOT, "templates/starter.yaml")];
+
+describe("the fast YAML reader answers as the full parser, or not at all", () => {
+  it("reads every example itself, to the same value", () => {
+    for (const file of EXAMPLES) {
+      const text = readFileSync(file, "utf8");
+      const fast = fastParse(text, LIMITS);
+      expect(fast, file).toBeDefined();
+      expect(fast!.value).toEqual(full(text)!.value);
+    }
+  });
+
+  it("plain scalars resolve as the core schema says (numbers, booleans, nulls, text)", () => {
+    const scalar = fc.stringMatching(/^[-+.0-9eExXoOaAfFinINlLuUtTrRsS_ ~]{1,8}$/).filter((s) => s.trim() === s && !s.startsWith("- ") && !/^[-?:]$/.test(s));
+    fc.assert(
+      fc.property(scalar, (s) => {
+        const expected = full(`k: ${s}\n`);
+        if (expected === undefined) return;
+        expect(resolvePlain(s)).toEqual((expected.value as { k: unknown }).k);
+      }),
+      { seed: 1, numRuns: 3000 },
+    );
+  });
+
+  it("values written out by the yaml library in block and flow styles", () => {
+    const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("是", "甲：乙", "a # b", "x: y", "- z", "'q'", '"d"', "\\", "{{issuer}}", "1e3", "0x1F", "~", ""));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: "small" }, text, fc.integer(), fc.double({ noNaN: false }), fc.boolean(), fc.constant(null), fc.array(tie("node"), { maxLength: 4 }), fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), tie("node"), { maxKeys: 4 })),
+    })).node;
+    fc.assert(
+      fc.property(value, fc.constantFrom<object>({}, { collectionStyle: "flow", lineWidth: 0 }, { blockQuote: "literal" }, { blockQuote: "folded" }, { defaultStringType: "QUOTE_DOUBLE" }, { defaultStringType: "QUOTE_SINGLE" }), (v, options) => {
+        agrees(stringify({ root: v }, { version: "1.2", ...options }));
+      }),
+      { seed: 2, numRuns: 3000 },
+    );
+  });
+
+  it("the fuzz suite's mutated data files", () => {
+    fc.assert(
+      fc.property(fuzzCase, (c) => agrees(caseText(c))),
+      { seed: 3, numRuns: 500 },
+    );
+  });
+
+  it.each([
+    ["a block scalar keeping its trailing spaces and blank lines", "a: |+\n  x  \n\n  y\n\n\nb: 1\n"],
+    ["folded with blank lines", "a: >-\n  one\n  two\n\n  three\n"],
+    ["a key whose value is a sequence at the key's indentation", "a:\n- 1\n- {b: [2, '3'], c: \"\\u4e2d\"}\nd: ~\n"],
+    ["comments everywhere", "# c\na: 1 # c\n# c\nb:\n  # c\n  - x # c\n"],
+  ])("%s", (_, text) => {
+    expect(fastParse(text, LIMITS)).toBeDefined();
+    agrees(text);
+  });
+
+  it.each([
+    ["an anchor", "a: &x 1\nb: *x\n"],
+    ["a tag", "a: !!str 1\n"],
+    ["a multi-line plain scalar", "a: one\n  two\n"],
+    ["a duplicate key", "a: 1\na: 2\n"],
+    ["a tab indent", "a:\n\tb: 1\n"],
+    ["a second document", "a: 1\n---\nb: 2\n"],
+    ["a proto key", "__proto__: 1\n"],
+    ["a syntax error", "a: [1, 2\n"],
+  ])("gives up on %s", (_, text) => {
+    expect(fastParse(text, LIMITS)).toBeUndefined();
+  });
+});
+
+describe("the fast reader's limits", () => {
+  it("leaves a file of more values than the limit to the full parser", () => {
+    expect(fastParse(`a: [${"1, ".repeat(20)}1]\n`, { values: 10, depth: 64 })).toBeUndefined();
+    expect(fastParse(`a: [${"1, ".repeat(20)}1]\n`, LIMITS)).toBeDefined();
+  });
+  it("leaves nesting deeper than the limit to the full parser", () => {
+    expect(fastParse(`a: ${"[".repeat(70)}${"]".repeat(70)}\n`, LIMITS)).toBeUndefined();
+    expect(fastParse(`a:\n${Array.from({ length: 70 }, (_, i) => `${" ".repeat(2 * i + 2)}k:`).join("\n")}\n`, LIMITS)).toBeUndefined();
+    expect(fastParse(`a: ${"[".repeat(10)}${"]".repeat(10)}\n`, LIMITS)).toBeDefined();
+  });
+});
