@@ -147,3 +147,45 @@ export function generateLargeAttachment(dir: string, rows: number): string {
   writeFileSync(file, stringify(data));
   return file;
 }
+
+/**
+ * A province's quarter in one dataset that splits by city: each city's statistics, problem sites and accounts as
+ * rows naming the city, and what each city's circular says differently (recipients, title, 份号, stated counts).
+ */
+export function provinceData(count: number): { data: Record<string, unknown>; cities: string[] } {
+  const cities = Array.from({ length: count }, (_, i) => city(i));
+  const names = Array.from({ length: count }, (_, i) => cityName(i));
+  const regions = cities.map((c, i) => ({ region: names[i]!, running: c.lists.regions.rows.reduce((s, r) => s + r.running, 0), checked: c.lists.regions.rows.reduce((s, r) => s + r.checked, 0) }));
+  const problems = cities.flatMap((c, i) => c.lists.problems.rows.map((p) => ({ ...p, region: names[i]! })));
+  const accounts = cities.flatMap((c, i) => c.lists.accountProblems.rows.map((a) => ({ ...a, region: names[i]! })));
+  const { extends: _, ...common } = { extends: "", ...COMMON };
+  const data = {
+    ...common,
+    issuer: "广东省人民政府办公厅",
+    header: { issuerMark: "广东省人民政府办公厅文件", docNumber: "粤办函〔2021〕100号" },
+    signature: "广东省人民政府办公厅",
+    lists: {
+      regions: { kind: "region", rows: regions },
+      problems: { kind: "website", rows: problems },
+      accountProblems: { kind: "account", rows: accounts },
+    },
+    groups: { ...COMMON.groups, newMedia: { ...COMMON.groups.newMedia, running: cities.reduce((s, c) => s + c.groups.newMedia.running, 0), checked: cities.reduce((s, c) => s + c.groups.newMedia.checked, 0) } },
+    colophon: { printedBy: "广东省人民政府办公厅", printedOn: "2021-07-05" },
+    split: {
+      by: "regions",
+      regions: Object.fromEntries(
+        cities.map((c, i) => [
+          names[i]!,
+          {
+            recipients: [`${names[i]}市人民政府`],
+            title: { scope: `${names[i]}市`, subject: "政府网站与政务新媒体检查情况" },
+            header: { copyNumber: String(i + 1).padStart(6, "0") },
+            groups: { newMedia: c.groups.newMedia },
+          },
+        ]),
+      ),
+      output: "{region}.docx",
+    },
+  };
+  return { data, cities: names };
+}

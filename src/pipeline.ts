@@ -1,14 +1,15 @@
 import { applyAcknowledgements, checkCircular, checkDataTexts } from "./checks/index.js";
 import { Diagnostics, TongbaoError, hasErrors, type Diagnostic } from "./diagnostics/index.js";
 import { deriveFigures, templateContext, type Figures } from "./figures/index.js";
-import { checkLists, checkSchema, resolveKinds, templateTexts, type CircularData } from "./input/index.js";
+import { aboutOtherRegion, checkLists, checkSchema, regionData, regionLocator, resolveKinds, splitRegions, templateTexts, type CircularData } from "./input/index.js";
 import type { Circular, Seal } from "./model/circular.js";
 import { writeZip } from "./pack/zip.js";
 import { planAttachment, planCircular, resolveProfile, type Plan, type ProfileOverrides } from "./plan/index.js";
 import { writeDocx } from "./writers/docx/write-docx.js";
 import { writeHtml } from "./writers/html/write-html.js";
 import { buildModel, engineFor, TemplateSet } from "./render/index.js";
-import { DEFAULT_TEMPLATES_DIR, loadFile, loadObject, readSeal, readTables, readTemplates, sealPath, tablePath, type Loaded, type Table } from "./source/index.js";
+import { readFile } from "node:fs/promises";
+import { DEFAULT_TEMPLATES_DIR, decodeText, isDecodeFailure, loadFile, loadObject, readSeal, readTables, readTemplates, sealPath, tablePath, type Loaded, type Table } from "./source/index.js";
 
 export interface BuildOptions {
   /** Template directories, later ones overriding earlier ones by file name; the package's own come first. */
@@ -21,6 +22,8 @@ export interface BuildOptions {
   allow?: readonly string[];
   /** Let the data name files anywhere. */
   anywhere?: boolean;
+  /** Of a dataset that splits by region (`split`): the one region's circular to make. */
+  region?: string;
 }
 
 export interface Compiled {
@@ -61,7 +64,15 @@ export async function compile(input: string | CircularData, options: BuildOption
   if (loaded.data === undefined) stop();
   const broken = checkSchema(loaded.data, diagnostics, loaded.locator);
   if (broken.has("*")) stop();
-  const data = loaded.data as CircularData;
+  const whole = loaded.data as CircularData;
+  // An error in another region's own entry is that region's circular's to report.
+  if (options.region !== undefined) diagnostics.filter((r) => !aboutOtherRegion(r, options.region));
+  if (options.region !== undefined && !whole.split) throw new RangeError(`这份数据没有写 split，不能只生成“${options.region}”的通报`);
+  if (options.region === undefined && whole.split && !broken.has("split")) {
+    diagnostics.error("split", ["split"], "这份数据按地区拆分（split），要生成的是各地区的通报", "用 tongbao build 或 tongbao batch 生成，每个地区一份");
+    stop();
+  }
+  const data = options.region !== undefined ? regionData(whole, options.region) : whole;
 
   // Tables the lists read (from:) are read once the schema has vouched for how the data names them.
   const before = diagnostics.all.length;
@@ -70,9 +81,9 @@ export async function compile(input: string | CircularData, options: BuildOption
   let figures: Figures | undefined;
   if (!FIGURE_INPUTS.some((k) => broken.has(k))) {
     const kinds = resolveKinds(data.kinds, diagnostics);
-    const checked = checkLists(data, kinds, diagnostics, loaded.locator, tables);
+    const checked = checkLists(data, kinds, diagnostics, loaded.locator, tables, options.region);
     const lists = checked.lists;
-    locator = checked.locator;
+    locator = options.region !== undefined ? regionLocator(checked.locator, whole, options.region, checked.kept) : checked.locator;
     // Rows with errors would give figures that are wrong in ways already reported: derive from sound lists only.
     if (!diagnostics.all.slice(before).some((r) => r.severity === "error")) figures = deriveFigures(data, lists, diagnostics);
   }
@@ -140,4 +151,58 @@ export async function build(input: string | CircularData, options: BuildOptions 
   const compiled = await compile(input, options);
   const plan = planCircular(compiled.model, resolveProfile(compiled.data.style, options.style));
   return { ...compiled, plan, docx: docxOf(plan), pages: plan.pages };
+}
+
+/** How a dataset that splits by region (`split`) divides: its regions, output name, and each divided list's rows. */
+export interface SplitPlan {
+  regions: string[];
+  output: string;
+  /** For each list with a region field: how many rows the whole dataset has, which the regions' circulars share. */
+  rows: Map<string, number>;
+}
+
+export const DEFAULT_SPLIT_OUTPUT = "{name}-{region}.docx";
+const SAYS_SPLIT = /^split\s*:/m;
+
+/**
+ * The regions of a split dataset, from the whole data with every list checked (undefined when it does not split).
+ * A row in no declared region is an error here, before any region's circular is made.
+ */
+export async function planSplit(file: string, options: BuildOptions = {}): Promise<SplitPlan | undefined> {
+  // Only a data file that itself says split: at its top level is read twice.
+  const decoded = decodeText(await readFile(file).catch(() => new Uint8Array()));
+  if (isDecodeFailure(decoded) || !SAYS_SPLIT.test(decoded.text)) return undefined;
+  const diagnostics = new Diagnostics();
+  const confine = options.anywhere ? undefined : [options.root ?? process.cwd(), ...(options.allow ?? [])];
+  const loaded = await loadFile(file, diagnostics, { ...(confine ? { confine } : { anywhere: true }) });
+  const stop = (locator = loaded.locator): never => {
+    throw new TongbaoError(diagnostics.resolve(locator));
+  };
+  if (loaded.data === undefined) stop();
+  const broken = checkSchema(loaded.data, diagnostics, loaded.locator);
+  const data = loaded.data as CircularData;
+  if (broken.has("*") || !data.split) return undefined;
+  // A region's own entry is checked when its circular is made; any other error is reported once, here.
+  diagnostics.filter((r) => !aboutOtherRegion(r));
+  if (diagnostics.hasErrors) stop();
+  const tables = await readTables(data.lists, loaded.locator, diagnostics, confine);
+  const { lists, locator } = checkLists(data, resolveKinds(data.kinds, diagnostics), diagnostics, loaded.locator, tables);
+  const regions = splitRegions(data.split, lists, diagnostics);
+  if (diagnostics.hasErrors) stop(locator);
+  const rows = new Map([...lists].filter(([, list]) => list.kind.region).map(([name, list]) => [name, list.rows.length]));
+  return { regions, output: data.split.output ?? DEFAULT_SPLIT_OUTPUT, rows };
+}
+
+/** Each list's rows in a circular (in one region's circular, that region's rows). */
+export const listRowCounts = (compiled: Compiled): Record<string, number> => Object.fromEntries([...compiled.figures.lists].map(([name, list]) => [name, list.rows.length]));
+
+/**
+ * The regions' circulars together hold every row of the whole dataset once: their row counts add up to the
+ * dataset's. A message for each list that does not.
+ */
+export function splitDifferences(plan: SplitPlan, counts: readonly Record<string, number>[]): string[] {
+  return [...plan.rows].flatMap(([name, total]) => {
+    const sum = counts.reduce((s, c) => s + (c[name] ?? 0), 0);
+    return sum === total ? [] : [`清单 ${name} 全省 ${total} 行，各地区通报合计 ${sum} 行：有的行没有进入任何一份通报，或进入了不止一份`];
+  });
 }

@@ -13,6 +13,8 @@ export interface CacheEntry {
   inputs: Record<string, string>;
   /** Hash of the templates and of tongbao's version: a new release rebuilds everything. */
   toolHash: string;
+  /** Each list's rows in the circular (a split dataset's regions are checked to add up). */
+  counts?: Record<string, number>;
 }
 
 export type BatchCache = Record<string, CacheEntry>;

@@ -1,6 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { Diagnostics, type Diagnostic } from "../diagnostics/index.js";
+import { Diagnostics, diagnosticsOf, type Diagnostic } from "../diagnostics/index.js";
+import { planSplit } from "../pipeline.js";
 import { BATCH_SCHEMA_FILE, checkSchema } from "../input/index.js";
 import { isInside, loadFile } from "../source/index.js";
 import { matchWildcard } from "./wildcard.js";
@@ -16,6 +17,8 @@ export interface BatchJob {
   root: string;
   /** Further folders the user allowed (--allow-dir). */
   allow: readonly string[];
+  /** Of a dataset split by region: the region whose circular this job makes. */
+  region?: string;
 }
 
 interface ManifestData {
@@ -47,7 +50,9 @@ export async function readBatch(target: string, options: { allow?: readonly stri
   if (!info) return { jobs: [], diagnostics: [{ severity: "error", code: "read", message: `找不到 ${target}`, hint: "给出批量清单（.yaml）或放数据文件的文件夹", file: target, line: 1, col: 1 }] };
   if (info.isDirectory()) {
     const root = resolve(target);
-    return { jobs: (await yamlFiles(target)).map((file) => ({ file: relative(process.cwd(), file), output: DEFAULT_OUTPUT, vars: {}, root, allow: options.allow ?? [] })), diagnostics: [] };
+    const jobs = (await yamlFiles(target)).map((file) => ({ file: relative(process.cwd(), file), output: DEFAULT_OUTPUT, vars: {}, root, allow: options.allow ?? [] }));
+    const split = await splitJobs(jobs, () => false);
+    return { jobs: split.diagnostics.length ? [] : split.jobs, diagnostics: split.diagnostics };
   }
 
   const diagnostics = new Diagnostics();
@@ -57,6 +62,7 @@ export async function readBatch(target: string, options: { allow?: readonly stri
   const manifest = loaded.data as Partial<ManifestData>;
   const root = resolve(dirname(target));
   const jobs: BatchJob[] = [];
+  const ownOutput = new Set<BatchJob>();
   // Entries are checked even when the schema found errors elsewhere: every error at once.
   for (const [i, entry] of (Array.isArray(manifest.datasets) ? manifest.datasets : []).entries()) {
     const spec = typeof entry === "string" ? { file: entry } : entry;
@@ -75,9 +81,34 @@ export async function readBatch(target: string, options: { allow?: readonly stri
       continue;
     }
     const vars = Object.fromEntries(Object.entries(spec.vars ?? {}).map(([k, v]) => [k, String(v)]));
-    for (const file of files) jobs.push({ file, output: spec.output ?? manifest.output ?? DEFAULT_OUTPUT, vars, root, allow: options.allow ?? [] });
+    for (const file of files) {
+      jobs.push({ file, output: spec.output ?? manifest.output ?? DEFAULT_OUTPUT, vars, root, allow: options.allow ?? [] });
+      if (spec.output !== undefined) ownOutput.add(jobs.at(-1)!);
+    }
   }
-  return { jobs: diagnostics.hasErrors ? [] : jobs, diagnostics: diagnostics.resolve(loaded.locator) };
+  const reported = diagnostics.resolve(loaded.locator);
+  if (diagnostics.hasErrors) return { jobs: [], diagnostics: reported };
+  const split = await splitJobs(jobs, (job) => ownOutput.has(job));
+  return { jobs: split.diagnostics.some((d) => d.severity === "error") ? [] : split.jobs, diagnostics: [...reported, ...split.diagnostics] };
+}
+
+/**
+ * A dataset that splits by region (`split`) is one job per region, named by the entry's own output if it gives
+ * one, else by the dataset's `split.output`. Its errors (a row in no region) stop the batch, as a manifest's do.
+ */
+async function splitJobs(jobs: BatchJob[], ownOutput: (job: BatchJob) => boolean): Promise<{ jobs: BatchJob[]; diagnostics: Diagnostic[] }> {
+  const out: BatchJob[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const job of jobs) {
+    try {
+      const plan = await planSplit(job.file, { root: job.root, allow: job.allow });
+      if (!plan) out.push(job);
+      else for (const region of plan.regions) out.push({ ...job, region, output: ownOutput(job) ? job.output : plan.output });
+    } catch (e) {
+      diagnostics.push(...diagnosticsOf(e));
+    }
+  }
+  return { jobs: out, diagnostics };
 }
 
 const insideAny = async (folders: readonly string[], file: string): Promise<boolean> => {

@@ -14,6 +14,10 @@ export type Outcome = "written" | "unchanged" | "skipped" | "failed";
 
 export interface BatchResult {
   file: string;
+  /** Of a dataset split by region: the region this circular is for. */
+  region?: string;
+  /** Each list's rows in the circular built. */
+  counts?: Record<string, number>;
   outcome: Outcome;
   output?: string;
   pages?: number;
@@ -67,6 +71,10 @@ async function runPool(files: Omit<WorkerJob, "id">[], jobs: number, onResult: (
   await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, files.length)) }, lane));
 }
 
+/** A job's key in the cache, and its name in messages: a region of a split dataset is a circular of its own. */
+const jobKey = (job: BatchJob): string => (job.region !== undefined ? `${resolve(job.file)}#${job.region}` : resolve(job.file));
+const jobName = (job: BatchJob): string => (job.region !== undefined ? `${job.file}（${job.region}）` : job.file);
+
 /**
  * Builds every job into `outDir` in parallel. A failing dataset does not stop the others. Datasets whose inputs
  * (data, what it extends, the seal, the templates and tongbao itself) are as at the last batch are skipped unless
@@ -83,37 +91,38 @@ export async function runBatch(batch: BatchJob[], options: BatchOptions): Promis
 
   const toBuild: number[] = [];
   for (const [i, job] of batch.entries()) {
-    const entry = cache[resolve(job.file)];
+    const entry = cache[jobKey(job)];
     if (!options.force && entry && (await isUnchanged(entry, tool))) {
-      claimed.set(entry.output, job.file);
-      results[i] = { file: job.file, outcome: "skipped", output: entry.output, messages: [] };
+      claimed.set(entry.output, jobName(job));
+      results[i] = { file: job.file, ...(job.region !== undefined ? { region: job.region } : {}), ...(entry.counts ? { counts: entry.counts } : {}), outcome: "skipped", output: entry.output, messages: [] };
       show(results[i]!);
     } else toBuild.push(i);
   }
 
   await runPool(
-    toBuild.map((i) => ({ file: batch[i]!.file, root: batch[i]!.root, allow: batch[i]!.allow })),
+    toBuild.map((i) => ({ file: batch[i]!.file, root: batch[i]!.root, allow: batch[i]!.allow, ...(batch[i]!.region !== undefined ? { region: batch[i]!.region } : {}) })),
     options.jobs ?? availableParallelism(),
     async (r) => {
       const i = toBuild[r.id]!;
       const job = batch[i]!;
+      const region = job.region !== undefined ? { region: job.region } : {};
       let result: BatchResult;
       if (!r.ok) {
-        result = { file: job.file, outcome: "failed", messages: r.errors };
+        result = { file: job.file, ...region, outcome: "failed", messages: r.errors };
       } else {
-        const named = outputPath(job.output, nameVars(job.file, r.fields, job.vars), outDir);
+        const named = outputPath(job.output, nameVars(job.file, r.fields, { ...job.vars, ...(job.region !== undefined ? { region: job.region } : {}) }), outDir);
         const owner = "path" in named ? claimed.get(named.path) : undefined;
-        if ("error" in named) result = { file: job.file, outcome: "failed", messages: [named.error] };
-        else if (owner && owner !== job.file) result = { file: job.file, outcome: "failed", messages: [`输出文件 ${relative(process.cwd(), named.path)} 已由 ${owner} 使用，请在清单里给它们不同的 output`] };
+        if ("error" in named) result = { file: job.file, ...region, outcome: "failed", messages: [named.error] };
+        else if (owner && owner !== jobName(job)) result = { file: job.file, ...region, outcome: "failed", messages: [`输出文件 ${relative(process.cwd(), named.path)} 已由 ${owner} 使用，请在清单里给它们不同的 output`] };
         else {
-          claimed.set(named.path, job.file);
+          claimed.set(named.path, jobName(job));
           try {
             // Named as the clerk sees it, from where the command runs.
             const written = await writeOutput(relative(process.cwd(), named.path), r.docx, { within: outDir });
-            cache[resolve(job.file)] = await cacheEntry(named.path, r.docx, r.inputs, tool);
-            result = { file: job.file, outcome: written, output: named.path, pages: r.pages, messages: r.warnings };
+            cache[jobKey(job)] = { ...(await cacheEntry(named.path, r.docx, r.inputs, tool)), counts: r.counts };
+            result = { file: job.file, ...region, counts: r.counts, outcome: written, output: named.path, pages: r.pages, messages: r.warnings };
           } catch (e) {
-            result = { file: job.file, outcome: "failed", output: named.path, messages: diagnosticsOf(e).map(formatDiagnostic) };
+            result = { file: job.file, ...region, outcome: "failed", output: named.path, messages: diagnosticsOf(e).map(formatDiagnostic) };
           }
         }
       }

@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { TongbaoError, formatDiagnostic } from "../diagnostics/index.js";
-import { build } from "../pipeline.js";
+import { build, listRowCounts } from "../pipeline.js";
 import type { NameFields } from "./output-name.js";
 
 /** A dataset to build, and what came of it. The worker only builds; the main thread names and writes. */
@@ -9,16 +9,17 @@ export interface WorkerJob {
   file: string;
   root: string;
   allow: readonly string[];
+  region?: string;
 }
 
 export type WorkerResult =
-  | { id: number; ok: true; docx: Uint8Array; pages: number; warnings: string[]; inputs: string[]; fields: NameFields }
+  | { id: number; ok: true; docx: Uint8Array; pages: number; warnings: string[]; inputs: string[]; fields: NameFields; counts: Record<string, number> }
   | { id: number; ok: false; errors: string[] };
 
 parentPort!.on("message", async (job: WorkerJob) => {
   let result: WorkerResult;
   try {
-    const built = await build(job.file, { root: job.root, allow: job.allow });
+    const built = await build(job.file, { root: job.root, allow: job.allow, ...(job.region !== undefined ? { region: job.region } : {}) });
     const { period, issuer } = built.data;
     result = {
       id: job.id,
@@ -28,6 +29,7 @@ parentPort!.on("message", async (job: WorkerJob) => {
       warnings: built.warnings.map(formatDiagnostic),
       inputs: built.inputs,
       fields: { period, issuer },
+      counts: listRowCounts(built),
     };
   } catch (e) {
     const errors = e instanceof TongbaoError ? e.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic) : [`tongbao 内部错误：${(e as Error).stack ?? String(e)}`];

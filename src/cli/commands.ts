@@ -1,9 +1,12 @@
-import { basename, extname, join } from "node:path";
+import { basename, extname, join, relative } from "node:path";
+import { nameVars, outputPath } from "../batch/output-name.js";
+import { splitSummary, type RegionRow } from "../batch/split-summary.js";
+import type { CircularData } from "../input/index.js";
 import { readBatch } from "../batch/manifest.js";
 import { outcomeWord, runBatch } from "../batch/run-batch.js";
 import { summaryTable } from "../batch/summary.js";
 import { diagnosticsOf } from "../diagnostics/index.js";
-import { build, buildAttachments, buildHtml, compile, type BuildOptions } from "../pipeline.js";
+import { build, buildAttachments, buildHtml, compile, listRowCounts, planSplit, splitDifferences, type BuildOptions, type SplitPlan } from "../pipeline.js";
 import { writeOutput } from "../pack/write-output.js";
 import { PdfError, convertToPdf, findSoffice } from "../pdf/libreoffice.js";
 import { report } from "./report.js";
@@ -11,7 +14,22 @@ import { EXIT } from "./usage.js";
 
 const stem = (dataFile: string) => basename(dataFile, extname(dataFile));
 const outputName = (dataFile: string, dir: string): string => join(dir, `${stem(dataFile)}.docx`);
-const attachmentName = (dataFile: string, dir: string, number: number): string => join(dir, `${stem(dataFile)}-附件${number}.docx`);
+const attachmentName = (name: string, dir: string, number: number): string => join(dir, `${name}-附件${number}.docx`);
+
+/** A region's circular is named by the dataset's split.output. */
+function regionOutput(target: Target, data: CircularData, outDir: string): string {
+  const named = outputPath(target.plan!.output, nameVars(target.file, { period: data.period, issuer: data.issuer }, { region: target.region! }), outDir);
+  if ("error" in named) throw new RangeError(named.error);
+  return relative(process.cwd(), named.path);
+}
+
+/** After a split dataset's regions: the summary of all of them, and whether their rows add up to the dataset's. */
+function printSplitSummary(plan: SplitPlan, file: string, rows: RegionRow[]): boolean {
+  process.stdout.write(`\n${file} 按地区拆分：\n${splitSummary(plan, rows)}\n`);
+  const differences = rows.length === plan.regions.length ? splitDifferences(plan, rows.map((r) => r.counts ?? {})) : [];
+  for (const d of differences) process.stderr.write(`${file}: 错误：${d}\n`);
+  return differences.length === 0;
+}
 
 /** What every command passes on to the pipeline and its writes: where output goes, which folders data may name. */
 export interface CommandOptions {
@@ -19,25 +37,52 @@ export interface CommandOptions {
   build: BuildOptions;
 }
 
+/** One circular of a data file: the file's own, or one region's of a dataset that splits by region. */
+interface Target {
+  file: string;
+  /** The output's name without extension: the file's, or for a region {name}-{region}. */
+  name: string;
+  region?: string;
+  plan?: SplitPlan;
+}
+
 /**
- * Runs `work` on each data file; a file with errors in its data or its output is reported (and, when `writes`,
- * said to be left unwritten) and the others go on. The exit code: 1 if any file had errors.
+ * Runs `work` on each circular of each data file (each region's, for a dataset that splits); one with errors in its
+ * data or its output is reported (and, when `writes`, said to be left unwritten) and the others go on. `done` runs
+ * after a split dataset's regions. The exit code: 1 if any had errors.
  */
-async function eachFile(files: string[], writes: boolean, work: (file: string) => Promise<void>): Promise<number> {
+async function eachFile(files: string[], options: BuildOptions, writes: boolean, work: (target: Target) => Promise<void>, done?: (plan: SplitPlan, file: string) => boolean): Promise<number> {
   let failed = false;
-  for (const file of files) {
+  const attempt = async (what: string, run: () => Promise<void>) => {
     try {
-      await work(file);
+      await run();
     } catch (e) {
       // An attachment number out of range is the one failure that is not a diagnostic.
-      if (e instanceof RangeError) process.stderr.write(`${file}: 错误：${e.message}\n`);
+      if (e instanceof RangeError) process.stderr.write(`${what}: 错误：${e.message}\n`);
       else report(diagnosticsOf(e));
-      if (writes) process.stderr.write(`未生成：${file}，原因见上。\n`);
+      if (writes) process.stderr.write(`未生成：${what}，原因见上。\n`);
       failed = true;
     }
+  };
+  for (const file of files) {
+    let plan: SplitPlan | undefined;
+    let planned = false;
+    await attempt(file, async () => {
+      plan = await planSplit(file, options);
+      planned = true;
+    });
+    if (!planned) continue;
+    if (plan === undefined) {
+      await attempt(file, () => work({ file, name: stem(file) }));
+      continue;
+    }
+    for (const region of plan.regions) await attempt(`${file}（${region}）`, () => work({ file, name: `${stem(file)}-${region}`, region, plan }));
+    if (done && !done(plan, file)) failed = true;
   }
   return failed ? EXIT.badData : EXIT.ok;
 }
+
+const regionOption = (t: Target) => (t.region !== undefined ? { region: t.region } : {});
 
 /**
  * tongbao build: every file is built or reported; nothing is written for a file with errors. With `pdf`, the
@@ -45,13 +90,25 @@ async function eachFile(files: string[], writes: boolean, work: (file: string) =
  */
 export async function buildCommand(files: string[], { outDir, build: options }: CommandOptions, pdf = false, soffice?: string): Promise<number> {
   const built: string[] = [];
-  const code = await eachFile(files, true, async (file) => {
-    const result = await build(file, options);
-    report(result.warnings);
-    const out = outputName(file, outDir);
-    process.stdout.write(`${outcomeWord(await writeOutput(out, result.docx, { within: outDir }))} ${out}（${result.pages} 页）\n`);
-    built.push(out);
-  });
+  let regions: RegionRow[] = [];
+  const code = await eachFile(
+    files,
+    options,
+    true,
+    async (target) => {
+      const result = await build(target.file, { ...options, ...regionOption(target) });
+      report(result.warnings);
+      const out = target.plan ? regionOutput(target, result.data, outDir) : outputName(target.file, outDir);
+      process.stdout.write(`${outcomeWord(await writeOutput(out, result.docx, { within: outDir }))} ${out}（${result.pages} 页）\n`);
+      built.push(out);
+      if (target.region !== undefined) regions.push({ region: target.region, output: out, pages: result.pages, counts: listRowCounts(result) });
+    },
+    (plan, file) => {
+      const ok = printSplitSummary(plan, file, regions);
+      regions = [];
+      return ok;
+    },
+  );
   if (pdf && built.length > 0) {
     try {
       for (const pdf of await convertToPdf(built, outDir, findSoffice(undefined, soffice))) process.stdout.write(`已生成 ${pdf}\n`);
@@ -66,20 +123,20 @@ export async function buildCommand(files: string[], { outDir, build: options }: 
 
 /** tongbao html: the web copy of each circular, <name>.html beside where the .docx would go. */
 export const htmlCommand = (files: string[], { outDir, build: options }: CommandOptions): Promise<number> =>
-  eachFile(files, true, async (file) => {
-    const result = await buildHtml(file, options);
+  eachFile(files, options, true, async (target) => {
+    const result = await buildHtml(target.file, { ...options, ...regionOption(target) });
     report(result.warnings);
-    const out = join(outDir, `${stem(file)}.html`);
+    const out = join(outDir, `${target.name}.html`);
     process.stdout.write(`${outcomeWord(await writeOutput(out, new TextEncoder().encode(result.html), { within: outDir }))} ${out}（网页）\n`);
   });
 
 /** tongbao attachments: each attachment as its own .docx, named after the circular and the attachment. */
 export const attachmentsCommand = (files: string[], { outDir, build: options }: CommandOptions, only: number | undefined): Promise<number> =>
-  eachFile(files, true, async (file) => {
-    const result = await buildAttachments(file, { ...options, ...(only !== undefined ? { only } : {}) });
+  eachFile(files, options, true, async (target) => {
+    const result = await buildAttachments(target.file, { ...options, ...regionOption(target), ...(only !== undefined ? { only } : {}) });
     report(result.warnings);
     for (const a of result.attachments) {
-      const out = attachmentName(file, outDir, a.number);
+      const out = attachmentName(target.name, outDir, a.number);
       process.stdout.write(`${outcomeWord(await writeOutput(out, a.docx, { within: outDir }))} ${out}（附件${a.number} ${a.title}，${a.pages} 页）\n`);
     }
   });
@@ -106,8 +163,8 @@ export async function batchCommand(target: string, { outDir, build: options }: C
 
 /** tongbao check: validation only. */
 export const checkCommand = (files: string[], { build: options }: CommandOptions): Promise<number> =>
-  eachFile(files, false, async (file) => {
-    const { warnings } = await compile(file, options);
+  eachFile(files, options, false, async (target) => {
+    const { warnings } = await compile(target.file, { ...options, ...regionOption(target) });
     report(warnings);
-    process.stdout.write(`通过：${file}${warnings.length ? `（${warnings.length} 条提醒）` : ""}\n`);
+    process.stdout.write(`通过：${target.file}${target.region !== undefined ? `（${target.region}）` : ""}${warnings.length ? `（${warnings.length} 条提醒）` : ""}\n`);
   });

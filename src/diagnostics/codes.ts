@@ -43,7 +43,7 @@ export const CODES = {
   "seal-image": "印章图片有误",
   // Batches
   "batch-dataset": "批量清单里的数据文件有误",
-  split: "按地区拆分的设置有误",
+  split: "按地区拆分（split）的写法有误，或有的行不属于任何地区",
   output: "输出文件无法写入",
 } as const;
 

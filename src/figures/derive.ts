@@ -26,7 +26,7 @@ export interface Figures {
 }
 
 /** Names the template context and formulas resolve at the top: they cannot also name a group. */
-const RESERVED = new Set<string>([...DATA_FIELDS, "lists", "figures"]);
+const RESERVED = new Set<string>([...DATA_FIELDS, "lists", "figures", "region"]);
 
 export function deriveFigures(data: CircularData, checked: ReadonlyMap<string, CheckedList>, diagnostics: Diagnostics): Figures {
   const comparisons: Comparison[] = [];

@@ -172,6 +172,16 @@ export interface StyleData {
   tableFontSize?: number;
 }
 
+/** One dataset, one circular per region (see split.ts). */
+export interface SplitData {
+  /** The list whose region field names the regions. */
+  by: string;
+  /** The regions in order; as a map, each with the entries its circular says differently. */
+  regions?: string[] | Record<string, Partial<CircularData> | null>;
+  /** Output file name; {region} is the region (default {name}-{region}.docx). */
+  output?: string;
+}
+
 export interface CircularData {
   extends?: string | string[];
   issuer: string;
@@ -196,10 +206,13 @@ export interface CircularData {
   colophon?: ColophonData;
   style?: StyleData;
   acknowledge?: Acknowledgement[];
+  split?: SplitData;
+  /** In one region's circular of a split dataset: the region, for {{region}} in the texts. */
+  region?: string;
 }
 
 /** The top-level fields of a data file, in the schema's order (a test keeps the two the same). */
 export const DATA_FIELDS = [
   "extends", "issuer", "period", "header", "telegram", "title", "recipients", "kinds", "lists", "groups", "figures", "deadline",
-  "body", "attachmentList", "attachments", "signature", "date", "seal", "note", "publicity", "colophon", "style", "acknowledge",
+  "body", "attachmentList", "attachments", "signature", "date", "seal", "note", "publicity", "colophon", "style", "acknowledge", "split",
 ] as const satisfies readonly (keyof CircularData)[];

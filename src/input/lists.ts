@@ -5,6 +5,7 @@ import type { CircularData } from "./circular-data.js";
 import type { Kind } from "./kinds.js";
 import { checkRows, type CheckedList } from "./rows.js";
 import { sheetLocator, sheetRows, type SheetBinding } from "./sheet-rows.js";
+import { regionRowIndices } from "./split.js";
 
 /**
  * Every list of the data with its rows checked against its kind; a list of an unknown kind is reported and left
@@ -17,8 +18,17 @@ export function checkLists(
   diagnostics: Diagnostics,
   base: Locator,
   tables: ReadonlyMap<string, Table> = new Map(),
-): { lists: Map<string, CheckedList>; locator: Locator } {
+  region?: string,
+): { lists: Map<string, CheckedList>; locator: Locator; kept: Map<string, number[]> } {
   const lists = new Map<string, CheckedList>();
+  // In one region's circular, a list with a region field keeps that region's rows; `kept` says which they were.
+  const kept = new Map<string, number[]>();
+  const keep = <T>(name: string, rows: readonly T[], numbers?: readonly number[]): { rows: T[]; numbers?: readonly number[] } => {
+    const indices = region === undefined ? undefined : regionRowIndices(rows as Record<string, unknown>[], kinds.get(data.lists![name]!.kind!)?.region, region);
+    if (!indices) return { rows: [...rows], ...(numbers ? { numbers } : {}) };
+    kept.set(name, indices);
+    return { rows: indices.map((i) => rows[i]!), ...(numbers ? { numbers: indices.map((i) => numbers[i]!) } : {}) };
+  };
   const bindings = new Map<string, SheetBinding>();
   const locator = sheetLocator(base, bindings);
   for (const [name, list] of Object.entries(data.lists ?? {})) {
@@ -42,10 +52,11 @@ export function checkLists(
       const read = sheetRows(name, list.from, table, kind, diagnostics);
       if (!read) continue;
       bindings.set(name, read.binding);
-      lists.set(name, checkRows(name, { ...list, rows: read.rows }, kind, diagnostics, locator, read.binding.rowNumbers));
+      const own = keep(name, read.rows, read.binding.rowNumbers);
+      lists.set(name, checkRows(name, { ...list, rows: own.rows }, kind, diagnostics, locator, own.numbers));
       continue;
     }
-    lists.set(name, checkRows(name, list, kind, diagnostics, locator));
+    lists.set(name, checkRows(name, list.rows ? { ...list, rows: keep(name, list.rows).rows } : list, kind, diagnostics, locator));
   }
-  return { lists, locator };
+  return { lists, locator, kept };
 }
