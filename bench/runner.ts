@@ -8,21 +8,14 @@
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Docxtemplater from "docxtemplater";
 import { strFromU8, unzipSync } from "fflate";
-import PizZip from "pizzip";
 import { build, runBatch, writeZip, type BatchJob } from "tongbao";
 import type { Cases, Scenario } from "./cases.js";
+import { renderDocxtemplater as docxtemplater } from "./docxtemplater.js";
 
 type Tool = "tongbao" | "docxtemplater" | "floor";
 const [tool, casesFile] = process.argv.slice(2) as [Tool, string];
 const cases = JSON.parse(readFileSync(casesFile, "utf8")) as Cases;
-
-function docxtemplater(template: string, data: string): Uint8Array {
-  const doc = new Docxtemplater(new PizZip(readFileSync(template)), { paragraphLoop: true, linebreaks: true });
-  doc.render(JSON.parse(readFileSync(data, "utf8")));
-  return doc.getZip().generate({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
-}
 
 /** The parts of tongbao's output as the pieces a string builder would join: a paragraph or table row each. */
 const floorParts = new Map<string, [string, string[]][]>();

@@ -50,19 +50,27 @@ export const docxOf = (plan: Plan): Uint8Array => writeZip(writeDocx(plan), plan
 const FIGURE_INPUTS = ["kinds", "lists", "groups", "figures", "period", "attachments"];
 
 /**
+ * The first steps of every use of the data: read it (a file and what it extends, or an object given by a program)
+ * within the folders it may name files in, and check its shape. `broken` has "*" when there is no data to go on.
+ */
+async function readChecked(input: string | CircularData, options: BuildOptions, diagnostics: Diagnostics): Promise<{ confine: string[] | undefined; loaded: Loaded; broken: Set<string> }> {
+  const confine = options.anywhere ? undefined : [options.root ?? process.cwd(), ...(options.allow ?? [])];
+  const loaded = typeof input === "string" ? await loadFile(input, diagnostics, confine ? { confine } : { anywhere: true }) : loadObject(input, diagnostics);
+  const broken = loaded.data === undefined ? new Set(["*"]) : checkSchema(loaded.data, diagnostics, loaded.locator);
+  return { confine, loaded, broken };
+}
+
+/**
  * Load → check the shape → derive the figures → check names and figures → render: from a data file (or object) to
  * the document model. Every stage reports into one collector; the run goes as far as the data allows, so one run
  * reports schema errors, unknown names and disagreeing figures together. Throws a TongbaoError carrying them all.
  */
 export async function compile(input: string | CircularData, options: BuildOptions = {}): Promise<Compiled> {
   const diagnostics = new Diagnostics();
-  const confine = options.anywhere ? undefined : [options.root ?? process.cwd(), ...(options.allow ?? [])];
-  const loaded = typeof input === "string" ? await loadFile(input, diagnostics, { ...(confine ? { confine } : { anywhere: true }) }) : loadObject(input, diagnostics);
+  const { confine, loaded, broken } = await readChecked(input, options, diagnostics);
   const stop = (): never => {
     throw new TongbaoError(diagnostics.resolve(loaded.locator));
   };
-  if (loaded.data === undefined) stop();
-  const broken = checkSchema(loaded.data, diagnostics, loaded.locator);
   if (broken.has("*")) stop();
   const whole = loaded.data as CircularData;
   // An error in another region's own entry is that region's circular's to report.
@@ -173,13 +181,11 @@ export async function planSplit(file: string, options: BuildOptions = {}): Promi
   const decoded = decodeText(await readFile(file).catch(() => new Uint8Array()));
   if (isDecodeFailure(decoded) || !SAYS_SPLIT.test(decoded.text)) return undefined;
   const diagnostics = new Diagnostics();
-  const confine = options.anywhere ? undefined : [options.root ?? process.cwd(), ...(options.allow ?? [])];
-  const loaded = await loadFile(file, diagnostics, { ...(confine ? { confine } : { anywhere: true }) });
+  const { confine, loaded, broken } = await readChecked(file, options, diagnostics);
   const stop = (locator = loaded.locator): never => {
     throw new TongbaoError(diagnostics.resolve(locator));
   };
   if (loaded.data === undefined) stop();
-  const broken = checkSchema(loaded.data, diagnostics, loaded.locator);
   const data = loaded.data as CircularData;
   if (broken.has("*") || !data.split) return undefined;
   // A region's own entry is checked when its circular is made; any other error is reported once, here.

@@ -91,6 +91,10 @@ describe("a province dataset split by city", () => {
     expect(r.code, r.stderr).toBe(0);
     for (const name of ["广州", "深圳", "珠海", "single"]) expect(existsSync(join(p.dir, "out", `${name}.docx`)), name).toBe(true);
     expect(r.stdout).toContain("共 4 份：已生成 4");
+    // The summary of the split dataset's regions, checked to add up, follows the batch's own.
+    const total = (provinceData(3).data.lists as Record<string, Rows>).problems.rows.length;
+    expect(r.stdout).toContain("province.yaml 按地区拆分：");
+    expect(r.stdout).toMatch(new RegExp(`各地区合计\\s+3\\s+${total}\\s`));
   });
 
   it("the whole of a split dataset is not built as one circular", async () => {

@@ -1,7 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { Diagnostics, diagnosticsOf, type Diagnostic } from "../diagnostics/index.js";
-import { planSplit } from "../pipeline.js";
+import { Diagnostics, diagnosticsOf, hasErrors, type Diagnostic } from "../diagnostics/index.js";
+import { planSplit, type SplitPlan } from "../pipeline.js";
 import { BATCH_SCHEMA_FILE, checkSchema } from "../input/index.js";
 import { isInside, loadFile } from "../source/index.js";
 import { matchWildcard } from "./wildcard.js";
@@ -45,19 +45,25 @@ async function expand(pattern: string): Promise<string[]> {
  * The jobs of a batch: every .yaml directly in a folder, named {name}.docx; or what a manifest lists, its paths
  * relative to it. A manifest entry that matches no file is an error at its line.
  */
-export async function readBatch(target: string, options: { allow?: readonly string[] } = {}): Promise<{ jobs: BatchJob[]; diagnostics: Diagnostic[] }> {
+export interface Batch {
+  jobs: BatchJob[];
+  diagnostics: Diagnostic[];
+  /** How each dataset that splits by region divides, by its file: for the summary of its regions. */
+  splits: Map<string, SplitPlan>;
+}
+
+export async function readBatch(target: string, options: { allow?: readonly string[] } = {}): Promise<Batch> {
   const info = await stat(target).catch(() => undefined);
-  if (!info) return { jobs: [], diagnostics: [{ severity: "error", code: "read", message: `找不到 ${target}`, hint: "给出批量清单（.yaml）或放数据文件的文件夹", file: target, line: 1, col: 1 }] };
+  if (!info) return { jobs: [], splits: new Map(), diagnostics: [{ severity: "error", code: "read", message: `找不到 ${target}`, hint: "给出批量清单（.yaml）或放数据文件的文件夹", file: target, line: 1, col: 1 }] };
   if (info.isDirectory()) {
     const root = resolve(target);
     const jobs = (await yamlFiles(target)).map((file) => ({ file: relative(process.cwd(), file), output: DEFAULT_OUTPUT, vars: {}, root, allow: options.allow ?? [] }));
-    const split = await splitJobs(jobs, () => false);
-    return { jobs: split.diagnostics.length ? [] : split.jobs, diagnostics: split.diagnostics };
+    return splitJobs(jobs, () => false, []);
   }
 
   const diagnostics = new Diagnostics();
   const loaded = await loadFile(target, diagnostics, { confine: [dirname(resolve(target)), ...(options.allow ?? [])] });
-  if (loaded.data === undefined) return { jobs: [], diagnostics: diagnostics.resolve(loaded.locator) };
+  if (loaded.data === undefined) return { jobs: [], splits: new Map(), diagnostics: diagnostics.resolve(loaded.locator) };
   checkSchema(loaded.data, diagnostics, loaded.locator, BATCH_SCHEMA_FILE);
   const manifest = loaded.data as Partial<ManifestData>;
   const root = resolve(dirname(target));
@@ -87,28 +93,31 @@ export async function readBatch(target: string, options: { allow?: readonly stri
     }
   }
   const reported = diagnostics.resolve(loaded.locator);
-  if (diagnostics.hasErrors) return { jobs: [], diagnostics: reported };
-  const split = await splitJobs(jobs, (job) => ownOutput.has(job));
-  return { jobs: split.diagnostics.some((d) => d.severity === "error") ? [] : split.jobs, diagnostics: [...reported, ...split.diagnostics] };
+  if (diagnostics.hasErrors) return { jobs: [], splits: new Map(), diagnostics: reported };
+  return splitJobs(jobs, (job) => ownOutput.has(job), reported);
 }
 
 /**
  * A dataset that splits by region (`split`) is one job per region, named by the entry's own output if it gives
  * one, else by the dataset's `split.output`. Its errors (a row in no region) stop the batch, as a manifest's do.
  */
-async function splitJobs(jobs: BatchJob[], ownOutput: (job: BatchJob) => boolean): Promise<{ jobs: BatchJob[]; diagnostics: Diagnostic[] }> {
+async function splitJobs(jobs: BatchJob[], ownOutput: (job: BatchJob) => boolean, reported: Diagnostic[]): Promise<Batch> {
   const out: BatchJob[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = [...reported];
+  const splits = new Map<string, SplitPlan>();
   for (const job of jobs) {
     try {
       const plan = await planSplit(job.file, { root: job.root, allow: job.allow });
       if (!plan) out.push(job);
-      else for (const region of plan.regions) out.push({ ...job, region, output: ownOutput(job) ? job.output : plan.output });
+      else {
+        splits.set(job.file, plan);
+        for (const region of plan.regions) out.push({ ...job, region, output: ownOutput(job) ? job.output : plan.output });
+      }
     } catch (e) {
       diagnostics.push(...diagnosticsOf(e));
     }
   }
-  return { jobs: out, diagnostics };
+  return hasErrors(diagnostics) ? { jobs: [], splits: new Map(), diagnostics } : { jobs: out, splits, diagnostics };
 }
 
 const insideAny = async (folders: readonly string[], file: string): Promise<boolean> => {

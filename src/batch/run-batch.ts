@@ -9,6 +9,7 @@ import type { BatchJob } from "./manifest.js";
 import { nameVars, outputPath } from "./output-name.js";
 import { Progress } from "./progress.js";
 import type { WorkerJob, WorkerResult } from "./worker.js";
+import { withRegion } from "../input/index.js";
 
 export type Outcome = "written" | "unchanged" | "skipped" | "failed";
 
@@ -94,23 +95,23 @@ export async function runBatch(batch: BatchJob[], options: BatchOptions): Promis
     const entry = cache[jobKey(job)];
     if (!options.force && entry && (await isUnchanged(entry, tool))) {
       claimed.set(entry.output, jobName(job));
-      results[i] = { file: job.file, ...(job.region !== undefined ? { region: job.region } : {}), ...(entry.counts ? { counts: entry.counts } : {}), outcome: "skipped", output: entry.output, messages: [] };
+      results[i] = { file: job.file, ...withRegion(job.region), ...(entry.counts ? { counts: entry.counts } : {}), outcome: "skipped", output: entry.output, messages: [] };
       show(results[i]!);
     } else toBuild.push(i);
   }
 
   await runPool(
-    toBuild.map((i) => ({ file: batch[i]!.file, root: batch[i]!.root, allow: batch[i]!.allow, ...(batch[i]!.region !== undefined ? { region: batch[i]!.region } : {}) })),
+    toBuild.map((i) => ({ file: batch[i]!.file, root: batch[i]!.root, allow: batch[i]!.allow, ...withRegion(batch[i]!.region) })),
     options.jobs ?? availableParallelism(),
     async (r) => {
       const i = toBuild[r.id]!;
       const job = batch[i]!;
-      const region = job.region !== undefined ? { region: job.region } : {};
+      const region = withRegion(job.region);
       let result: BatchResult;
       if (!r.ok) {
         result = { file: job.file, ...region, outcome: "failed", messages: r.errors };
       } else {
-        const named = outputPath(job.output, nameVars(job.file, r.fields, { ...job.vars, ...(job.region !== undefined ? { region: job.region } : {}) }), outDir);
+        const named = outputPath(job.output, nameVars(job.file, r.fields, { ...job.vars, ...region }), outDir);
         const owner = "path" in named ? claimed.get(named.path) : undefined;
         if ("error" in named) result = { file: job.file, ...region, outcome: "failed", messages: [named.error] };
         else if (owner && owner !== jobName(job)) result = { file: job.file, ...region, outcome: "failed", messages: [`输出文件 ${relative(process.cwd(), named.path)} 已由 ${owner} 使用，请在清单里给它们不同的 output`] };

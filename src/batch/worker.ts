@@ -1,5 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { TongbaoError, formatDiagnostic } from "../diagnostics/index.js";
+import { withRegion } from "../input/index.js";
 import { build, listRowCounts } from "../pipeline.js";
 import type { NameFields } from "./output-name.js";
 
@@ -19,7 +20,7 @@ export type WorkerResult =
 parentPort!.on("message", async (job: WorkerJob) => {
   let result: WorkerResult;
   try {
-    const built = await build(job.file, { root: job.root, allow: job.allow, ...(job.region !== undefined ? { region: job.region } : {}) });
+    const built = await build(job.file, { root: job.root, allow: job.allow, ...withRegion(job.region) });
     const { period, issuer } = built.data;
     result = {
       id: job.id,

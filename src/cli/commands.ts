@@ -1,9 +1,9 @@
 import { basename, extname, join, relative } from "node:path";
 import { nameVars, outputPath } from "../batch/output-name.js";
 import { splitSummary, type RegionRow } from "../batch/split-summary.js";
-import type { CircularData } from "../input/index.js";
+import { withRegion, type CircularData } from "../input/index.js";
 import { readBatch } from "../batch/manifest.js";
-import { outcomeWord, runBatch } from "../batch/run-batch.js";
+import { outcomeWord, runBatch, type BatchResult } from "../batch/run-batch.js";
 import { summaryTable } from "../batch/summary.js";
 import { diagnosticsOf } from "../diagnostics/index.js";
 import { build, buildAttachments, buildHtml, compile, listRowCounts, planSplit, splitDifferences, type BuildOptions, type SplitPlan } from "../pipeline.js";
@@ -23,10 +23,14 @@ function regionOutput(target: Target, data: CircularData, outDir: string): strin
   return relative(process.cwd(), named.path);
 }
 
-/** After a split dataset's regions: the summary of all of them, and whether their rows add up to the dataset's. */
-function printSplitSummary(plan: SplitPlan, file: string, rows: RegionRow[]): boolean {
+/**
+ * After a split dataset's regions: the summary of all of them, and whether their rows add up to the dataset's
+ * (judged when every region's circular was made).
+ */
+function printSplitSummary(plan: SplitPlan, file: string, rows: readonly RegionRow[]): boolean {
   process.stdout.write(`\n${file} 按地区拆分：\n${splitSummary(plan, rows)}\n`);
-  const differences = rows.length === plan.regions.length ? splitDifferences(plan, rows.map((r) => r.counts ?? {})) : [];
+  const counts = plan.regions.map((region) => rows.find((r) => r.region === region)?.counts);
+  const differences = counts.every((c) => c !== undefined) ? splitDifferences(plan, counts as Record<string, number>[]) : [];
   for (const d of differences) process.stderr.write(`${file}: 错误：${d}\n`);
   return differences.length === 0;
 }
@@ -82,8 +86,6 @@ async function eachFile(files: string[], options: BuildOptions, writes: boolean,
   return failed ? EXIT.badData : EXIT.ok;
 }
 
-const regionOption = (t: Target) => (t.region !== undefined ? { region: t.region } : {});
-
 /**
  * tongbao build: every file is built or reported; nothing is written for a file with errors. With `pdf`, the
  * built circulars are also converted to PDF beside their .docx.
@@ -96,7 +98,7 @@ export async function buildCommand(files: string[], { outDir, build: options }: 
     options,
     true,
     async (target) => {
-      const result = await build(target.file, { ...options, ...regionOption(target) });
+      const result = await build(target.file, { ...options, ...withRegion(target.region) });
       report(result.warnings);
       const out = target.plan ? regionOutput(target, result.data, outDir) : outputName(target.file, outDir);
       process.stdout.write(`${outcomeWord(await writeOutput(out, result.docx, { within: outDir }))} ${out}（${result.pages} 页）\n`);
@@ -124,7 +126,7 @@ export async function buildCommand(files: string[], { outDir, build: options }: 
 /** tongbao html: the web copy of each circular, <name>.html beside where the .docx would go. */
 export const htmlCommand = (files: string[], { outDir, build: options }: CommandOptions): Promise<number> =>
   eachFile(files, options, true, async (target) => {
-    const result = await buildHtml(target.file, { ...options, ...regionOption(target) });
+    const result = await buildHtml(target.file, { ...options, ...withRegion(target.region) });
     report(result.warnings);
     const out = join(outDir, `${target.name}.html`);
     process.stdout.write(`${outcomeWord(await writeOutput(out, new TextEncoder().encode(result.html), { within: outDir }))} ${out}（网页）\n`);
@@ -133,7 +135,7 @@ export const htmlCommand = (files: string[], { outDir, build: options }: Command
 /** tongbao attachments: each attachment as its own .docx, named after the circular and the attachment. */
 export const attachmentsCommand = (files: string[], { outDir, build: options }: CommandOptions, only: number | undefined): Promise<number> =>
   eachFile(files, options, true, async (target) => {
-    const result = await buildAttachments(target.file, { ...options, ...regionOption(target), ...(only !== undefined ? { only } : {}) });
+    const result = await buildAttachments(target.file, { ...options, ...withRegion(target.region), ...(only !== undefined ? { only } : {}) });
     report(result.warnings);
     for (const a of result.attachments) {
       const out = attachmentName(target.name, outDir, a.number);
@@ -146,7 +148,7 @@ export const attachmentsCommand = (files: string[], { outDir, build: options }: 
  * and warnings of each dataset, then the summary table. Exit 1 if any failed.
  */
 export async function batchCommand(target: string, { outDir, build: options }: CommandOptions, batch: { jobs?: number; force: boolean }): Promise<number> {
-  const { jobs, diagnostics } = await readBatch(target, options.allow ? { allow: options.allow } : {});
+  const { jobs, diagnostics, splits } = await readBatch(target, options.allow ? { allow: options.allow } : {});
   if (report(diagnostics)) return EXIT.badData;
   if (jobs.length === 0) {
     process.stderr.write(`${target} 里没有数据文件\n`);
@@ -158,13 +160,18 @@ export async function batchCommand(target: string, { outDir, build: options }: C
   }
   for (const w of warnings ?? []) process.stderr.write(`\n${w}\n`);
   process.stdout.write(`\n${summaryTable(results)}\n`);
-  return results.some((r) => r.outcome === "failed") ? EXIT.badData : EXIT.ok;
+  let added = true;
+  for (const [file, plan] of splits) {
+    const rows = results.filter((r): r is BatchResult & RegionRow => r.file === file && r.region !== undefined && r.outcome !== "failed");
+    if (!printSplitSummary(plan, file, rows)) added = false;
+  }
+  return !added || results.some((r) => r.outcome === "failed") ? EXIT.badData : EXIT.ok;
 }
 
 /** tongbao check: validation only. */
 export const checkCommand = (files: string[], { build: options }: CommandOptions): Promise<number> =>
   eachFile(files, options, false, async (target) => {
-    const { warnings } = await compile(target.file, { ...options, ...regionOption(target) });
+    const { warnings } = await compile(target.file, { ...options, ...withRegion(target.region) });
     report(warnings);
     process.stdout.write(`通过：${target.file}${target.region !== undefined ? `（${target.region}）` : ""}${warnings.length ? `（${warnings.length} 条提醒）` : ""}\n`);
   });

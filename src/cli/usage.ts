@@ -3,6 +3,14 @@ export class UsageError extends Error {}
 
 export const EXIT = { ok: 0, badData: 1, usage: 2 } as const;
 
+/** Options several commands share, described once. */
+const ALLOW_DIR = `      --allow-dir <文件夹>
+                     也允许数据引用这个文件夹里的文件（extends、印章；可写多次）。
+                     默认只能引用运行命令的文件夹（批量时为清单所在的文件夹）里的文件`;
+const SOFFICE = `      --soffice <路径>
+                     LibreOffice 的 soffice 程序（默认在 PATH 和常见安装位置里找，
+                     也可以用环境变量 TONGBAO_SOFFICE 指明）`;
+
 export const HELP: Record<string, string> = {
   main: `tongbao — 把季度检查数据生成符合 GB/T 9704-2012 的通报（.docx）
 
@@ -51,17 +59,14 @@ export const HELP: Record<string, string> = {
   build: `用法：tongbao build <数据.yaml>… [-o 目录]
 
 按数据文件生成通报：每个 <名称>.yaml 写成 <目录>/<名称>.docx（默认目录 out/）。
+数据写了 split（按地区拆分）时，每个地区一份，文件名按 split.output，最后列出各地区的汇总。
 数据有错误时列出全部错误（文件:行:列），不写出任何文件，退出码 1。
 
 选项：
   -o, --out <目录>   输出目录（默认 out）
       --pdf          同时生成 PDF（需要 LibreOffice），同 tongbao pdf
-      --soffice <路径>
-                     LibreOffice 的 soffice 程序（默认在 PATH 和常见安装位置里找，
-                     也可以用环境变量 TONGBAO_SOFFICE 指明）
-      --allow-dir <文件夹>
-                     也允许数据引用这个文件夹里的文件（extends、印章；可写多次）。
-                     默认只能引用运行命令的文件夹（批量时为清单所在的文件夹）里的文件
+${SOFFICE}
+${ALLOW_DIR}
   -h, --help         显示本说明`,
   pdf: `用法：tongbao pdf <数据.yaml>… [-o 目录]
 
@@ -72,12 +77,8 @@ export const HELP: Record<string, string> = {
 
 选项：
   -o, --out <目录>   输出目录（默认 out）
-      --soffice <路径>
-                     LibreOffice 的 soffice 程序（默认在 PATH 和常见安装位置里找，
-                     也可以用环境变量 TONGBAO_SOFFICE 指明）
-      --allow-dir <文件夹>
-                     也允许数据引用这个文件夹里的文件（extends、印章；可写多次）。
-                     默认只能引用运行命令的文件夹（批量时为清单所在的文件夹）里的文件
+${SOFFICE}
+${ALLOW_DIR}
   -h, --help         显示本说明`,
   attachments: `用法：tongbao attachments <数据.yaml>… [--only N] [-o 目录]
 
@@ -88,9 +89,7 @@ export const HELP: Record<string, string> = {
 选项：
       --only <N>     只生成附件 N
   -o, --out <目录>   输出目录（默认 out）
-      --allow-dir <文件夹>
-                     也允许数据引用这个文件夹里的文件（extends、印章；可写多次）。
-                     默认只能引用运行命令的文件夹（批量时为清单所在的文件夹）里的文件
+${ALLOW_DIR}
   -h, --help         显示本说明`,
   batch: `用法：tongbao batch <清单.yaml | 文件夹> [-o 目录] [--jobs N] [--force]
 
@@ -110,9 +109,7 @@ export const HELP: Record<string, string> = {
   -o, --out <目录>   输出目录（默认 out）
   -j, --jobs <N>     同时生成几份（默认 CPU 核数）
       --force        不跳过，全部重新生成
-      --allow-dir <文件夹>
-                     也允许数据引用这个文件夹里的文件（extends、印章；可写多次）。
-                     默认只能引用运行命令的文件夹（批量时为清单所在的文件夹）里的文件
+${ALLOW_DIR}
   -h, --help         显示本说明`,
   html: `用法：tongbao html <数据.yaml>… [-o 目录]
 
@@ -122,9 +119,7 @@ export const HELP: Record<string, string> = {
 
 选项：
   -o, --out <目录>   输出目录（默认 out）
-      --allow-dir <文件夹>
-                     也允许数据引用这个文件夹里的文件（extends、印章；可写多次）。
-                     默认只能引用运行命令的文件夹（批量时为清单所在的文件夹）里的文件
+${ALLOW_DIR}
   -h, --help         显示本说明`,
   check: `用法：tongbao check <数据.yaml>…
 
@@ -132,8 +127,6 @@ export const HELP: Record<string, string> = {
 列出全部错误和提醒（文件:行:列）；有错误时退出码 1。
 
 选项：
-      --allow-dir <文件夹>
-                     也允许数据引用这个文件夹里的文件（extends、印章；可写多次）。
-                     默认只能引用运行命令的文件夹（批量时为清单所在的文件夹）里的文件
+${ALLOW_DIR}
   -h, --help         显示本说明`,
 };

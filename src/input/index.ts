@@ -8,4 +8,4 @@ export { templateTexts, type TemplateText } from "./template-texts.js";
 export { MAX_NUMBER, MAX_ROWS, checkRows, rowName, type CheckedList } from "./rows.js";
 export { BATCH_SCHEMA_FILE, SCHEMA_FILE, SCHEMA_FILES, ajvFor, compiledValidatorFile, schemaValidator } from "./schema.js";
 export { describeValue, pointerToPath, quoteHint } from "./schema-errors.js";
-export { aboutOtherRegion, regionData, regionLocator, regionRowIndices, splitRegions } from "./split.js";
+export { aboutOtherRegion, withRegion, regionData, regionLocator, regionRowIndices, splitRegions } from "./split.js";

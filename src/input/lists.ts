@@ -23,12 +23,13 @@ export function checkLists(
   const lists = new Map<string, CheckedList>();
   // In one region's circular, a list with a region field keeps that region's rows; `kept` says which they were.
   const kept = new Map<string, number[]>();
-  const keep = <T>(name: string, rows: readonly T[], numbers?: readonly number[]): { rows: T[]; numbers?: readonly number[] } => {
-    const indices = region === undefined ? undefined : regionRowIndices(rows as Record<string, unknown>[], kinds.get(data.lists![name]!.kind!)?.region, region);
-    if (!indices) return { rows: [...rows], ...(numbers ? { numbers } : {}) };
+  const keep = (name: string, kind: Kind, rows: readonly Record<string, unknown>[]): number[] | undefined => {
+    if (region === undefined || !kind.region) return undefined;
+    const indices = regionRowIndices(rows, kind.region, region);
     kept.set(name, indices);
-    return { rows: indices.map((i) => rows[i]!), ...(numbers ? { numbers: indices.map((i) => numbers[i]!) } : {}) };
+    return indices;
   };
+  const pick = <T>(items: readonly T[], indices: readonly number[] | undefined): T[] => (indices ? indices.map((i) => items[i]!) : [...items]);
   const bindings = new Map<string, SheetBinding>();
   const locator = sheetLocator(base, bindings);
   for (const [name, list] of Object.entries(data.lists ?? {})) {
@@ -52,11 +53,11 @@ export function checkLists(
       const read = sheetRows(name, list.from, table, kind, diagnostics);
       if (!read) continue;
       bindings.set(name, read.binding);
-      const own = keep(name, read.rows, read.binding.rowNumbers);
-      lists.set(name, checkRows(name, { ...list, rows: own.rows }, kind, diagnostics, locator, own.numbers));
+      const own = keep(name, kind, read.rows);
+      lists.set(name, checkRows(name, { ...list, rows: pick(read.rows, own) }, kind, diagnostics, locator, pick(read.binding.rowNumbers, own)));
       continue;
     }
-    lists.set(name, checkRows(name, list.rows ? { ...list, rows: keep(name, list.rows).rows } : list, kind, diagnostics, locator));
+    lists.set(name, checkRows(name, list.rows ? { ...list, rows: pick(list.rows, keep(name, kind, list.rows)) } : list, kind, diagnostics, locator));
   }
   return { lists, locator, kept };
 }

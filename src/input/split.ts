@@ -10,6 +10,15 @@ import type { CheckedList } from "./rows.js";
  * 份号…). Every list whose kind has a region field keeps, in a region's circular, that region's rows only.
  */
 
+/** `{ region }` for one region's circular, nothing otherwise: for options and results that carry it when there is one. */
+export const withRegion = (region: string | undefined): { region?: string } => (region !== undefined ? { region } : {});
+
+/** A region's own entry in `split.regions`, if it has one. */
+const regionEntry = (split: SplitData | undefined, region: string): Partial<CircularData> | undefined => {
+  const regions = split?.regions;
+  return regions && !Array.isArray(regions) ? (regions[region] ?? undefined) : undefined;
+};
+
 /** The regions of a split dataset: as declared, else as the `by` list's rows name them, in order of appearance. */
 export function splitRegions(split: SplitData, lists: ReadonlyMap<string, CheckedList>, diagnostics: Diagnostics): string[] {
   const by = lists.get(split.by);
@@ -54,15 +63,12 @@ export const aboutOtherRegion = (report: { path?: DataPath }, region?: string): 
 
 /** What a region's circular is made of: the data with the region's own entries merged over it, and `region` set. */
 export function regionData(data: CircularData, region: string): CircularData {
-  const split = data.split!;
-  const overrides = !split.regions || Array.isArray(split.regions) ? {} : (split.regions[region] ?? {});
-  const { split: _, ...rest } = mergeData(data, overrides) as CircularData;
+  const { split: _, ...rest } = mergeData(data, regionEntry(data.split, region) ?? {}) as CircularData;
   return { ...rest, region };
 }
 
-/** The indices (in the full list) of the rows that belong to `region`; all of them for a list without a region field. */
-export function regionRowIndices(rows: readonly Record<string, unknown>[], field: string | undefined, region: string): number[] | undefined {
-  if (!field) return undefined;
+/** The indices (in the full list) of the rows whose region `field` names `region`. */
+export function regionRowIndices(rows: readonly Record<string, unknown>[], field: string, region: string): number[] {
   const kept: number[] = [];
   rows.forEach((row, i) => {
     if (regionOf(row, field) === region) kept.push(i);
@@ -75,14 +81,13 @@ export function regionRowIndices(rows: readonly Record<string, unknown>[], field
  * index in the full list, and a value the region's entry gives to that entry (split.regions.<region>…).
  */
 export function regionLocator(base: Locator, data: CircularData, region: string, kept: ReadonlyMap<string, readonly number[]>): Locator {
-  const regions = data.split?.regions;
-  const overrides = regions && !Array.isArray(regions) ? regions[region] : undefined;
+  const overrides = regionEntry(data.split, region);
   const map = (path: DataPath): DataPath => {
     if (path[0] === "lists" && path[2] === "rows" && typeof path[3] === "number") {
       const indices = kept.get(String(path[1]));
       if (indices) return [...path.slice(0, 3), indices[path[3]] ?? path[3], ...path.slice(4)];
     }
-    if (overrides && fromOverride(overrides, path)) return ["split", "regions", region, ...path];
+    if (overrides && fromOverride(overrides as Record<string, unknown>, path)) return ["split", "regions", region, ...path];
     return path;
   };
   return {
