@@ -1,5 +1,5 @@
 import { applyAcknowledgements, checkCircular, checkDataTexts } from "./checks/index.js";
-import { Diagnostics, TongbaoError, hasErrors, type Diagnostic } from "./diagnostics/index.js";
+import { Diagnostics, TongbaoError, hasErrors, type Diagnostic, type Locator } from "./diagnostics/index.js";
 import { deriveFigures, templateContext, type Figures } from "./figures/index.js";
 import { aboutOtherRegion, checkLists, checkSchema, regionData, regionLocator, resolveKinds, splitRegions, templateTexts, type CircularData } from "./input/index.js";
 import type { Circular, Seal } from "./model/circular.js";
@@ -24,6 +24,8 @@ export interface BuildOptions {
   anywhere?: boolean;
   /** Of a dataset that splits by region (`split`): the one region's circular to make. */
   region?: string;
+  /** Mark in the body's texts where each figure comes from (for the preview); the .docx is the same either way. */
+  marks?: boolean;
 }
 
 export interface Compiled {
@@ -35,6 +37,11 @@ export interface Compiled {
   model: Circular;
   /** Warnings that did not stop the build (acknowledged ones are not among them). */
   warnings: Diagnostic[];
+  /** The warnings the data acknowledges, each with its reason as the hint. */
+  acknowledged: Diagnostic[];
+  /** What the templates saw, and where each data path is written: for explaining a figure. */
+  context: Record<string, unknown>;
+  locator: Locator;
 }
 
 export interface Built extends Compiled {
@@ -111,13 +118,15 @@ export async function compile(input: string | CircularData, options: BuildOption
     if (image) seal = { ...image, size: data.seal.size ?? 42 };
   }
   let model: Circular | undefined;
-  if (!diagnostics.hasErrors && figures) model = buildModel(data, figures, context, new TemplateSet(engine, diagnostics), seal);
-  if (!broken.has("acknowledge")) applyAcknowledgements(data.acknowledge, diagnostics);
+  if (!diagnostics.hasErrors && figures) model = buildModel(data, figures, context, new TemplateSet(engine, diagnostics, options.marks), seal);
+  const dropped = broken.has("acknowledge") ? [] : applyAcknowledgements(data.acknowledge, diagnostics);
   const all = diagnostics.resolve(locator);
+  const acknowledged = new Diagnostics();
+  for (const r of dropped) acknowledged.report(r);
   if (hasErrors(all) || !model || !figures) throw new TongbaoError(all);
   const tableFiles = Object.entries(data.lists ?? {}).flatMap(([name, list]) => (list.from !== undefined ? [tablePath(list.from, ["lists", name, "from"], loaded.locator)] : []));
   const inputs = [...loaded.files, ...tableFiles, ...(data.seal ? [sealPath(data.seal.image, loaded.files[0])] : [])];
-  return { data, loaded, inputs, figures, model, warnings: all };
+  return { data, loaded, inputs, figures, model, warnings: all, acknowledged: acknowledged.resolve(locator), context, locator };
 }
 
 export interface BuiltAttachment {

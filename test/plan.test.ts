@@ -47,7 +47,7 @@ describe("pagination places every line on a page, as renderers do", () => {
     expect(blocks[1]!.lines[0]).toMatchObject({ page: 1, y: 0 });
   });
   it("repeats a table's header row on each page and never splits a row", () => {
-    const table = { kind: "table" as const, widths: [TEXT_WIDTH], padding: { x: 85, y: 27 }, size: 14, lineHeight: 336, header: { cells: [], height: 400, page: 0, y: 0 }, rows: [800, 800].map((height) => ({ cells: [], height, page: 0, y: 0 })) };
+    const table = { kind: "table" as const, attachment: 0, total: false, widths: [TEXT_WIDTH], padding: { x: 85, y: 27 }, size: 14, lineHeight: 336, header: { cells: [], height: 400, page: 0, y: 0 }, rows: [800, 800].map((height) => ({ cells: [], height, page: 0, y: 0 })) };
     expect(paginate([lines(20), table], TEXT_HEIGHT, TEXT_WIDTH)).toEqual({ pages: 2, used: 400 + 1600 });
     expect(table.rows.map((r) => [r.page, r.y])).toEqual([[1, 400], [1, 1200]]);
   });

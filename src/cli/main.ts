@@ -5,9 +5,10 @@ import { packageFile } from "../package-files.js";
 import { closest } from "../text/index.js";
 import { attachmentsCommand, batchCommand, buildCommand, checkCommand, htmlCommand, type CommandOptions } from "./commands.js";
 import { initCommand } from "./init.js";
+import { previewCommand } from "./preview.js";
 import { templateCommand } from "./template.js";
 import { expandPatterns } from "./patterns.js";
-import { EXIT, HELP, UsageError } from "./usage.js";
+import { DEFAULT_PREVIEW_PORT, EXIT, HELP, UsageError } from "./usage.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Options> = {
   batch: { ...OUT, jobs: { type: "string", short: "j" }, force: { type: "boolean" }, ...ALLOW },
   html: { ...OUT, ...ALLOW },
   check: { ...ALLOW },
+  preview: { ...OUT, port: { type: "string" }, region: { type: "string" }, "no-open": { type: "boolean" }, soffice: { type: "string" }, ...ALLOW },
   init: {},
   template: { ...OUT, data: { type: "string" } },
 };
@@ -85,6 +87,17 @@ async function main(argv: string[]): Promise<number> {
   if (command === "template") {
     if (parsed.positionals.length !== 1) throw new UsageError("请给出一个种类的名字，如 tongbao template website");
     return templateCommand(parsed.positionals[0]!, values.out as string | undefined, values.data as string | undefined);
+  }
+  if (command === "preview") {
+    if (parsed.positionals.length !== 1) throw new UsageError("preview 只接受一个数据文件");
+    const port = values.port === undefined ? DEFAULT_PREVIEW_PORT : Number(values.port);
+    if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new UsageError(`--port 要写 0 到 65535 的整数，这里写的是 ${values.port as string}`);
+    return previewCommand(parsed.positionals[0]!, options, {
+      port,
+      open: values["no-open"] !== true,
+      ...(values.region !== undefined ? { region: values.region as string } : {}),
+      ...(values.soffice !== undefined ? { soffice: values.soffice as string } : {}),
+    });
   }
   if (parsed.positionals.length === 0) throw new UsageError(command === "batch" ? "请给出批量清单（.yaml）或放数据文件的文件夹" : "请给出至少一个数据文件（.yaml）");
   if (command === "batch") {

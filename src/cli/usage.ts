@@ -3,6 +3,8 @@ export class UsageError extends Error {}
 
 export const EXIT = { ok: 0, badData: 1, usage: 2 } as const;
 
+export const DEFAULT_PREVIEW_PORT = 8090;
+
 /** Options several commands share, described once. */
 const ALLOW_DIR = `      --allow-dir <文件夹>
                      也允许数据引用这个文件夹里的文件（extends、印章；可写多次）。
@@ -24,6 +26,7 @@ export const HELP: Record<string, string> = {
                                                     批量生成，多核并行；输入未变的跳过
   tongbao html <数据.yaml>… [-o 目录]               生成网页版（网站发布用的 .html）
   tongbao check <数据.yaml>…                        只检查数据，不写文件
+  tongbao preview <数据.yaml> [--port N]            在浏览器里预览：边改数据边看页面，指向数字看出处
   tongbao template <种类> [-o 文件.xlsx] [--data 数据.yaml]
                                                     写一张空表（各列是这一种类的字段），给各单位填写
   tongbao help <命令>                               某个命令的说明（也可以写 tongbao <命令> --help）
@@ -119,6 +122,24 @@ ${ALLOW_DIR}
 
 选项：
   -o, --out <目录>   输出目录（默认 out）
+${ALLOW_DIR}
+  -h, --help         显示本说明`,
+  preview: `用法：tongbao preview <数据.yaml> [--port N] [-o 目录]
+
+在浏览器里预览通报：页面按 A4 排好，分行、分页、版头、表格、版记和页码都与生成的 .docx 相同。
+保存数据文件（或它继承的文件、读入的表格、模板）后，一秒内自动刷新，页面停在原处。
+数据有错误时，保留上一次正确的页面，右侧列出每个错误的位置（文件:行:列）、所在的那一行和提示。
+鼠标指向正文里的数字或表格的合计格，显示它怎么来的：名称、公式或来源、用到的数值和数据所在的行。
+页面顶部可以下载 .docx、PDF（需要 LibreOffice，写在输出目录里）和网页版。
+只在本机地址 127.0.0.1 上服务，不联网，按 Ctrl+C 结束。
+浏览器：Chromium 58 及以后的内核（含基于它的国产浏览器）、Chrome、Edge、Firefox。
+
+选项：
+      --port <N>     端口（默认 8090）
+      --region <地区> 数据按地区拆分（split）时，预览这个地区的通报
+      --no-open      不自动打开浏览器，只打印地址
+  -o, --out <目录>   下载 PDF 时写文件的目录（默认 out）
+${SOFFICE}
 ${ALLOW_DIR}
   -h, --help         显示本说明`,
   check: `用法：tongbao check <数据.yaml>…

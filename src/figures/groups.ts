@@ -33,10 +33,23 @@ export interface GroupFigures {
   sampling?: DateSpan;
 }
 
-/** A group's figures, and the rows it derives as sources for tables and formulas. */
+/** How a group's figure was come by, for anyone asking (the preview): which source, over which written values. */
+export interface Origin {
+  /** In words: 写明, 按各地统计（regions）合计, a formula. */
+  how: string;
+  /** Other figures of the group it is computed from. */
+  uses?: string[];
+  /** Where the data writes what it comes from: the stated value, or the rows counted or added up. */
+  at: (DataPath | undefined)[];
+  /** Of derived rows (regions or categories counted from the objects): the data rows each one counts. */
+  rows?: (DataPath | undefined)[][];
+}
+
+/** A group's figures, how each was come by, and the rows it derives as sources for tables and formulas. */
 export interface Group {
   name: string;
   figures: GroupFigures;
+  origins: Map<keyof GroupFigures, Origin>;
   sources: Map<string, RowSource>;
 }
 
@@ -105,6 +118,13 @@ function failingRows(failures: readonly RowSource[]): { rows: Row[]; kinds: (Kin
   return { rows, kinds, paths };
 }
 
+/** For each of `values`, the places of the rows whose `field` holds it. */
+function rowsByValue(source: RowSource, field: string, values: readonly string[]): (DataPath | undefined)[][] {
+  const byValue = new Map(values.map((v) => [v, [] as (DataPath | undefined)[]]));
+  source.rows.forEach((row, i) => byValue.get(row[field] as string)?.push(source.paths[i]));
+  return values.map((v) => byValue.get(v)!);
+}
+
 /** The value of a role (region, category) of each failing row, or undefined when some row's kind has no such role. */
 function roleValues(failing: ReturnType<typeof failingRows>, role: "region" | "category"): string[] | undefined {
   if (failing.kinds.some((k) => !k?.[role])) return undefined;
@@ -134,6 +154,7 @@ export function deriveGroup(
   // Regions: stated per region, or counted from the objects list when its rows name their region.
   let regions: Row[] | undefined;
   let regionPaths: (DataPath | undefined)[] = [];
+  let regionRows: (DataPath | undefined)[][] | undefined;
   if (inputs.regions) {
     const rf = inputs.regions.kind!.region!;
     regions = inputs.regions.rows.map((r) => ({ ...r, region: r[rf] }));
@@ -154,6 +175,7 @@ export function deriveGroup(
     const counts = tally(inputs.objects.rows.map((r) => r[rf] as string));
     regions = [...counts].map(([region, count]) => ({ region, running: count, checked: count }));
     regionPaths = regions.map(() => undefined);
+    regionRows = rowsByValue(inputs.objects, rf, [...counts.keys()]);
   }
   if (regions) {
     regions = regions.map((r) => {
@@ -165,9 +187,11 @@ export function deriveGroup(
 
   // Categories: stated, or counted from the objects' category; problems per category where failing rows name one.
   let categories: Row[] | undefined = group.categories?.map((c) => ({ ...c }));
+  let categoryRows: (DataPath | undefined)[][] | undefined;
   const objectCategory = inputs.objects?.kind?.category;
   if (!categories && inputs.objects && objectCategory && inputs.objects.rows.length && inputs.objects.rows.every((r) => r[objectCategory])) {
     categories = [...tally(inputs.objects.rows.map((r) => r[objectCategory] as string))].map(([cname, count]) => ({ name: cname, count }));
+    categoryRows = rowsByValue(inputs.objects, objectCategory, categories.map((c) => c.name as string));
   }
   const failureCategories = inputs.failures.length ? roleValues(failing, "category") : undefined;
   const problemsByCategory = failureCategories?.every(Boolean) ? tally(failureCategories) : undefined;
@@ -182,16 +206,22 @@ export function deriveGroup(
   // The counts, from the first source the data has; the others are compared with it.
   const candidates = {
     running: [
-      { value: statedValue(group.running), source: "写明", path: [...at, "running"] },
-      { value: regions && inputs.regions ? sum(regions, "running") : undefined, source: `按各地统计（${group.regions}）合计`, path: [...at, "regions"] },
-      { value: categories ? sum(categories, "count") : undefined, source: group.categories ? "按构成（categories）合计" : `按清单 ${group.objects} 的类别计数`, path: [...at, "categories"] },
+      { value: statedValue(group.running), source: "写明", path: [...at, "running"], rows: [[...at, "running"]] },
+      { value: regions && inputs.regions ? sum(regions, "running") : undefined, source: `按各地统计（${group.regions}）合计`, path: [...at, "regions"], rows: regionPaths.map((p) => p && [...p, "running"]) },
+      {
+        value: categories ? sum(categories, "count") : undefined,
+        source: group.categories ? "按构成（categories）合计" : `按清单 ${group.objects} 的类别计数`,
+        path: [...at, "categories"],
+        rows: group.categories ? group.categories.map((_, i) => [...at, "categories", i, "count"]) : [...(inputs.objects?.paths ?? [])],
+      },
     ],
     checked: [
-      { value: statedValue(group.checked), source: "写明", path: [...at, "checked"] },
-      { value: regions && inputs.regions ? sum(regions, "checked") : undefined, source: `按各地统计（${group.regions}）合计`, path: [...at, "regions"] },
-      { value: inputs.objects?.rows.length, source: `按清单 ${group.objects} 计数`, path: [...at, "objects"] },
+      { value: statedValue(group.checked), source: "写明", path: [...at, "checked"], rows: [[...at, "checked"]] },
+      { value: regions && inputs.regions ? sum(regions, "checked") : undefined, source: `按各地统计（${group.regions}）合计`, path: [...at, "regions"], rows: regionPaths.map((p) => p && [...p, "checked"]) },
+      { value: inputs.objects?.rows.length, source: `按清单 ${group.objects} 计数`, path: [...at, "objects"], rows: [...(inputs.objects?.paths ?? [])] },
     ],
   };
+  const origins = new Map<keyof GroupFigures, Origin>();
   const pick = (key: keyof typeof candidates, what: string): number | undefined => {
     const known = candidates[key].filter((c): c is typeof c & { value: number } => c.value !== undefined);
     const [first, ...rest] = known;
@@ -200,6 +230,7 @@ export function deriveGroup(
     for (const other of rest) {
       comparisons.push({ path: first.path, what: `${label}${what}`, stated: first.value, computed: other.value, source: other.source, ...(first.source === "写明" && method ? { method } : {}) });
     }
+    origins.set(key, { how: first.source, at: first.rows });
     return first.value;
   };
   const running = pick("running", "运行数");
@@ -218,6 +249,17 @@ export function deriveGroup(
   const cities = regions?.filter((r) => r.department !== true);
   const passRate = statedRate ?? computedPassRate;
   const samplingRate = checked !== undefined && running !== undefined ? percent(checked, running) : undefined;
+  const failingHow = `问题清单（${(group.failures ?? []).join("、")}）`;
+  origins.set("problemCount", { how: `${failingHow}的对象数，同一对象只计一次`, at: failing.paths });
+  // A rate computed from the group's counts is at the group: its counts' own places are theirs to show.
+  origins.set("passRate", statedRate !== undefined ? { how: "写明", at: [[...at, "passRate"]] } : { how: "（检查数 − 问题数）÷ 检查数", uses: ["checked", "problemCount"], at: [at] });
+  origins.set("samplingRate", { how: "检查数 ÷ 运行数", uses: ["checked", "running"], at: [at] });
+  if (regionRows) origins.set("regions", { how: `按清单 ${group.objects} 的地区计数`, at: [], rows: regionRows });
+  if (categoryRows) origins.set("categories", { how: `按清单 ${group.objects} 的类别计数`, at: [], rows: categoryRows });
+  for (const key of ["regionsWithProblems", "citiesWithProblems", "citiesWithoutProblems"] as const) origins.set(key, { how: `按${failingHow}中各地区的对象`, at: failing.paths });
+  origins.set("issueCounts", { how: `${failingHow}中各问题出现的次数`, at: failing.paths });
+  origins.set("problems", { how: failingHow, at: failing.paths });
+  if (group.sampling) origins.set("sampling", { how: "写明", at: [[...at, "sampling"]] });
   const figures: GroupFigures = {
     label,
     unit: group.unit ?? "个",
@@ -262,5 +304,5 @@ export function deriveGroup(
     ...(failureKind ? { kind: failureKind } : {}),
   });
   if (inputs.objects) sources.set("objects", { ...inputs.objects, name: `${name}.objects` });
-  return { name, figures, sources };
+  return { name, figures, origins, sources };
 }

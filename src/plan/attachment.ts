@@ -20,7 +20,7 @@ const TITLE_GAP = Math.round(LINE / 2);
  * then the table at the full 版心 width with its header row repeated on every page, and the notes under it. Printed
  * `separate`ly, it starts its own document and its label is led by the circular's 发文字号.
  */
-export function attachmentPages(attachment: Attachment, profile: Profile, separate = false): AttachmentPages {
+export function attachmentPages(attachment: Attachment, index: number, profile: Profile, separate = false): AttachmentPages {
   const size = profile.tableFontSize;
   const plan = planColumns(attachment.table, { size }, { size });
   const width = plan.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
@@ -33,7 +33,7 @@ export function attachmentPages(attachment: Attachment, profile: Profile, separa
     blocks.push(title, paragraph("attachmentSubtitle", [run(attachment.subtitle, { face: "kai" })], { align: "center", keepNext: true }));
   } else blocks.push(title);
   blocks.push(paragraph("anchor", [], { lineHeight: TITLE_GAP, keepNext: true }));
-  blocks.push(planTable(attachment.table, plan.widths, size));
+  blocks.push(planTable(attachment.table, plan.widths, size, index));
   // 注： hangs so that a long note wraps under its text.
   const hanging = 2 * size * 20;
   for (const note of attachment.notes) {

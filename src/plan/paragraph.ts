@@ -1,5 +1,6 @@
 import { BODY_CONDENSE, BODY_SIZE, CHAR, LINE } from "./geometry.js";
 import { breakLines } from "./measure.js";
+import { marksWithin } from "../model/marks.js";
 import type { Face, Line, Paragraph, Role, Run, RunStyle, Rule, SealPlacement, TabStop } from "./plan.js";
 
 /** A run in a face: 3号 text is condensed by 0.25 pt, which is what makes 28 characters fill a line in every renderer. */
@@ -70,7 +71,8 @@ function sliceRuns(runs: readonly Run[], start: number, end: number): Run[] {
     const from = Math.max(start, at);
     const to = Math.min(end, at + r.text.length);
     if (to > from || (r.text === "" && at >= start && at < end)) {
-      out.push({ ...r, text: r.text.slice(from - at, to - at), ...(r.tab && from > at ? { tab: false } : {}) });
+      const marks = r.marks && marksWithin(r.marks, from - at, to - at);
+      out.push({ ...r, text: r.text.slice(from - at, to - at), ...(r.tab && from > at ? { tab: false } : {}), ...(marks ? { marks } : {}) });
     }
     at += r.text.length;
   }

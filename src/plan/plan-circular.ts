@@ -87,8 +87,8 @@ function headingPages(p: Paragraph): Set<number> {
 /** Sections in order: portrait runs of text and attachments, a landscape section for each wide table. */
 function planSections(circular: Circular, profile: Profile): Draft[] {
   const sections: Draft[] = [{ orientation: "portrait", numbered: true, blocks: mainBlocks(circular, profile) }];
-  for (const attachment of circular.attachments) {
-    const { blocks, landscape } = attachmentPages(attachment, profile);
+  for (const [index, attachment] of circular.attachments.entries()) {
+    const { blocks, landscape } = attachmentPages(attachment, index, profile);
     const last = sections[sections.length - 1]!;
     if (!landscape && last.orientation === "portrait") last.blocks.push(...blocks);
     else sections.push({ orientation: landscape ? "landscape" : "portrait", numbered: true, blocks });
@@ -156,7 +156,7 @@ export function planCircular(circular: Circular, profile: Profile): Plan {
  */
 export function planAttachment(circular: Circular, index: number, profile: Profile): Plan {
   const attachment = circular.attachments[index]!;
-  const { blocks, landscape } = attachmentPages(attachment, profile, true);
+  const { blocks, landscape } = attachmentPages(attachment, index, profile, true);
   return finish([{ orientation: landscape ? "landscape" : "portrait", numbered: true, blocks }], circular, profile, {
     ...circular.meta,
     title: `${attachment.separateLabel} ${attachment.title}`,

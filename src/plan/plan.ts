@@ -4,6 +4,7 @@
  * the 版记 at a page foot and the seal over the 署名. Every decision of the standard is made here; a writer only
  * says it in its own format. Lengths are twips (1/20 pt) unless said otherwise.
  */
+import type { Mark } from "../model/marks.js";
 import type { FontEntry } from "./fonts.js";
 
 /** The typefaces of GB/T 9704, by what they are used for. */
@@ -31,6 +32,8 @@ export interface Run {
   unbreakable?: boolean;
   /** A space left to be filled in by hand (a 机发号 the 机要 office writes). */
   blank?: boolean;
+  /** Where the figures in the text come from, for the preview; character ranges of `text`. */
+  marks?: Mark[];
 }
 
 /** What a paragraph is, for writers that mark structure (the web copy's headings) and for the checks. */
@@ -116,6 +119,9 @@ export interface TableRow {
 
 export interface Table {
   kind: "table";
+  /** The attachment it shows, 0-based: its rows are that attachment's rows, then the 合计 row if `total`. */
+  attachment: number;
+  total: boolean;
   widths: number[];
   /** Cell padding: left/right, top/bottom. */
   padding: { x: number; y: number };

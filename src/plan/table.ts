@@ -29,7 +29,7 @@ function placements(rows: (ModelCell | null)[][]): { cell: ModelCell | null; con
  * each row's height from its tallest cell, the header row apart (it repeats on every page). A column whose body
  * text never wraps (numbers, codes, short names) is centred; a column of prose is set flush left.
  */
-export function planTable(model: ModelTable, widths: number[], size: number): Table {
+export function planTable(model: ModelTable, widths: number[], size: number, attachment: number): Table {
   const style = { size };
   const lineHeight = tableLineHeight(size);
   const inner = widths.map(innerWidth);
@@ -70,5 +70,5 @@ export function planTable(model: ModelTable, widths: number[], size: number): Ta
     for (const entry of cells) if (wraps[entry.column] && entry.cell.colSpan === 1) entry.cell.align = "left";
     return { cells, height: height(tallest), page: 0, y: 0 };
   });
-  return { kind: "table", widths, padding: { x: CELL_PADDING_X, y: CELL_PADDING_Y }, header, rows, size, lineHeight };
+  return { kind: "table", attachment, total: model.total !== undefined, widths, padding: { x: CELL_PADDING_X, y: CELL_PADDING_Y }, header, rows, size, lineHeight };
 }

@@ -2,7 +2,7 @@ import type { DataPath } from "../diagnostics/index.js";
 import type { Figures, TableFigures } from "../figures/index.js";
 import type { AttachmentData, BlockData, CircularData, Fillable, TelegramData } from "../input/index.js";
 import type { Attachment, Block, Cell, Circular, FieldText, Seal, Table, TelegramHeader } from "../model/circular.js";
-import { formatNumber, formatPercent, periodName, tidy } from "../text/index.js";
+import { cellText, periodName } from "../text/index.js";
 import type { TemplateSet } from "./template-set.js";
 
 const fieldText = (value: Fillable): FieldText => (typeof value === "string" ? { text: value } : { text: value.blank, blank: true });
@@ -35,7 +35,8 @@ export function buildModel(data: CircularData, figures: Figures, context: Record
     ...(data.telegram ? { header: telegramHeader(data.telegram, templates, context) } : {}),
     title: { text: titleText, keep: titleKeep(data) },
     recipients: templates.element("recipients", context),
-    body: data.body.map((b, i) => buildBlock(b, ["body", i], text)),
+    // Body texts carry marks saying where their figures come from, when the templates are marking.
+    body: data.body.map((b, i) => buildBlock(b, ["body", i], (source, path) => templates.marked(source, context, path))),
     ...(attachments.length > 0
       ? {
           attachmentList: {
@@ -127,23 +128,17 @@ function buildAttachment(
   };
 }
 
-type CellText = (source: string, row: object, column: number) => string;
+type ValueText = (source: string, row: object, column: number) => string;
 
-/** A number as a cell shows it: a rate with its %, others without float noise. */
-function numberText(value: unknown, format: "percent" | "number" | undefined, digits: number | undefined): string {
-  if (typeof value !== "number") return value === undefined || value === null ? "" : Array.isArray(value) ? value.join("、") : String(value);
-  return format === "percent" ? formatPercent(value, digits ?? 1) : formatNumber(tidy(value), digits ?? 2);
-}
-
-function buildTable(attachment: AttachmentData, figures: TableFigures | undefined, cellText: CellText): Table {
+function buildTable(attachment: AttachmentData, figures: TableFigures | undefined, valueText: ValueText): Table {
   const { columns } = attachment;
   const rows: (Cell | null)[][] = (figures?.rows ?? []).map((row, r) =>
     columns.map((column, c) => {
       const value =
         column.number ? String(r + 1)
-        : column.value !== undefined ? cellText(column.value, row, c)
-        : column.formula !== undefined ? numberText(figures!.computed[c]![r], column.format, column.digits)
-        : numberText(row[column.field!], column.format, column.digits);
+        : column.value !== undefined ? valueText(column.value, row, c)
+        : column.formula !== undefined ? cellText(figures!.computed[c]![r], column.format, column.digits)
+        : cellText(row[column.field!], column.format, column.digits);
       return { lines: value.split("\n") };
     }),
   );
@@ -181,6 +176,6 @@ function totalRow(attachment: AttachmentData, figures: TableFigures | undefined)
   return columns.map((column, c): Cell | null => {
     if (c === 0) return { lines: [attachment.total!], ...(firstSum > 1 ? { colSpan: firstSum } : {}) };
     if (c < firstSum) return null;
-    return { lines: [column.sum ? numberText(figures?.totals[c], column.format, column.digits) : ""] };
+    return { lines: [column.sum ? cellText(figures?.totals[c], column.format, column.digits) : ""] };
   });
 }

@@ -2,6 +2,7 @@ import Handlebars from "handlebars";
 import { HELPERS, checkArguments } from "../text/index.js";
 import type { TemplateFiles } from "../source/index.js";
 import { parseTemplate, isParseFailure, type Program } from "../checks/index.js";
+import { markExpressions } from "./mark-expressions.js";
 
 // strict: a missing field throws; noEscape: the text is not HTML, `&` and `<` must reach the document as typed.
 // Prototype access stays at Handlebars' default (denied).
@@ -15,6 +16,8 @@ export interface Engine {
   /** Each partial's syntax tree, for checking the templates that use it. */
   partials: ReadonlyMap<string, Program>;
   compile(source: string): Render;
+  /** The template with the output of each expression marked with what it read (see model/marks.ts), for the preview. */
+  compileMarked(source: string): Render;
 }
 
 /** A helper as Handlebars calls it: the arguments checked against its parameters, then run. */
@@ -38,6 +41,30 @@ const MAX_CACHED_CHARS = 4_000_000;
 const MAX_ENGINES = 4;
 const engines = new Map<string, Engine>();
 
+/** A Handlebars environment with our helpers and the files' partials, compiling each source once (bounded). */
+function compiler(files: TemplateFiles, partialSource: (name: string, source: string) => string): (source: string) => Render {
+  const hbs = Handlebars.create();
+  hbs.unregisterHelper("log");
+  hbs.unregisterHelper("lookup");
+  for (const name of Object.keys(HELPERS)) hbs.registerHelper(name, adapt(name));
+  for (const [name, { source }] of files.partials) hbs.registerPartial(name, partialSource(name, source));
+  const compiled = new Map<string, Render>();
+  let chars = 0;
+  return (source) => {
+    let fn = compiled.get(source);
+    if (!fn) {
+      if (compiled.size >= MAX_CACHED || chars + source.length > MAX_CACHED_CHARS) {
+        compiled.clear();
+        chars = 0;
+      }
+      fn = hbs.compile(source, COMPILE_OPTIONS) as Render;
+      compiled.set(source, fn);
+      chars += source.length;
+    }
+    return fn;
+  };
+}
+
 /**
  * The engine for a set of template files, made once per process for each version of the files: compiling is a
  * tenth of a circular's work, and a batch builds hundreds with the same templates.
@@ -45,33 +72,25 @@ const engines = new Map<string, Engine>();
 export function engineFor(files: TemplateFiles): Engine {
   const known = engines.get(files.key);
   if (known) return known;
-  const hbs = Handlebars.create();
-  hbs.unregisterHelper("log");
-  hbs.unregisterHelper("lookup");
-  for (const name of Object.keys(HELPERS)) hbs.registerHelper(name, adapt(name));
   const partials = new Map<string, Program>();
   for (const [name, { source }] of files.partials) {
     const program = parseTemplate(source);
     if (!isParseFailure(program)) partials.set(name, program);
-    hbs.registerPartial(name, source);
   }
-  const compiled = new Map<string, Render>();
-  let chars = 0;
+  const compile = compiler(files, (_name, source) => source);
+  let markedCompile: ((source: string) => Render) | undefined;
   const engine: Engine = {
     files,
     partials,
-    compile(source) {
-      let fn = compiled.get(source);
-      if (!fn) {
-        if (compiled.size >= MAX_CACHED || chars + source.length > MAX_CACHED_CHARS) {
-          compiled.clear();
-          chars = 0;
-        }
-        fn = hbs.compile(source, COMPILE_OPTIONS) as Render;
-        compiled.set(source, fn);
-        chars += source.length;
-      }
-      return fn;
+    compile,
+    compileMarked(source) {
+      // Made on first use: only the preview marks, and its partials are marked too.
+      markedCompile ??= compiler(files, (name, text) => {
+        const program = partials.get(name);
+        return (program && markExpressions(text, program)) ?? text;
+      });
+      const program = parseTemplate(source);
+      return markedCompile((!isParseFailure(program) && markExpressions(source, program)) || source);
     },
   };
   if (engines.size >= MAX_ENGINES) engines.delete(engines.keys().next().value!);

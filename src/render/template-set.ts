@@ -3,6 +3,7 @@ import type { DataPath, Diagnostics } from "../diagnostics/index.js";
 import { checkTemplate, isParseFailure, offsetOf, parseTemplate } from "../checks/index.js";
 import { HelperError } from "../text/index.js";
 import type { Engine } from "./engine.js";
+import { hasMarkCharacters, liftMarks } from "../model/marks.js";
 
 /**
  * Renders the element templates and the data's own texts. Every template is checked against the context it is
@@ -16,6 +17,8 @@ export class TemplateSet {
   constructor(
     private readonly engine: Engine,
     private readonly diagnostics: Diagnostics,
+    /** Whether texts asked for `marked` carry marks saying what each expression read (for the preview). */
+    private readonly marking = false,
   ) {}
 
   /** Renders the element template `name` (e.g. "title", "labels/attachment-list"). */
@@ -45,6 +48,21 @@ export class TemplateSet {
     this.rendered.add(JSON.stringify(path));
     if (!source.includes("{{")) return source;
     return this.run(source, context, (message, index) => this.diagnostics.report({ severity: "error", code: "template", path, ...(index !== undefined ? { index } : {}), message }));
+  }
+
+  /**
+   * A text as `text` renders it, with each expression's output marked when this set is marking. The marked text
+   * must read the same once its marks are lifted; where it would not (whitespace a mark kept), it goes unmarked.
+   */
+  marked(source: string, context: object, path: DataPath): string {
+    const plain = this.text(source, context, path);
+    if (!this.marking || !source.includes("{{") || hasMarkCharacters(plain)) return plain;
+    try {
+      const marked = this.engine.compileMarked(source)(context);
+      return liftMarks(marked).text === plain ? marked : plain;
+    } catch {
+      return plain;
+    }
   }
 
   private run(source: string, context: object, fail: (message: string, index?: number) => void): string {

@@ -4,6 +4,6 @@ export { findBadCharacter, normalizeText, type BadCharacter } from "./characters
 export { chineseDate, compareDates, dateSpan, dayRange, daysBetween, daysInMonth, isoDate, monthDay, monthRange, parseDate, type CivilDate } from "./dates.js";
 export { MAX_NUMERAL, chineseNumeral } from "./numerals.js";
 export { closest, distance, unknownNameHint } from "./suggest.js";
-export { formatNumber, formatPercent, tidy } from "./numbers.js";
+export { cellText, formatNumber, formatPercent, tidy } from "./numbers.js";
 export { periodDates, periodName, shiftPeriod, type Period, type PeriodWording } from "./periods.js";
 export { columnName } from "./columns.js";

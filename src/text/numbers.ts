@@ -9,3 +9,9 @@ export function formatNumber(value: number, digits = 2): string {
 
 /** 98.8%: one decimal place as the circulars write rates, and 100% rather than 100.0%. */
 export const formatPercent = (value: number, digits = 1): string => `${formatNumber(value, digits)}%`;
+
+/** A value as a table cell shows it: a rate with its %, other numbers without float noise, a list joined with 、. */
+export function cellText(value: unknown, format: "percent" | "number" | undefined, digits: number | undefined): string {
+  if (typeof value !== "number") return value === undefined || value === null ? "" : Array.isArray(value) ? value.join("、") : String(value);
+  return format === "percent" ? formatPercent(value, digits ?? 1) : formatNumber(tidy(value), digits ?? 2);
+}

@@ -1,5 +1,6 @@
 import type { Cell, Colophon, Face, Paragraph, Plan, Run, Table, TableRow } from "../../plan/index.js";
 import type { BlockWriters } from "../writer.js";
+import { fontStack } from "./fonts.js";
 import { attr, text } from "./html.js";
 
 /**
@@ -79,14 +80,6 @@ const WRITERS: BlockWriters<string, { title: string }> = {
   table: (t, context) => tableHtml(t, context),
   colophon: (c) => colophonHtml(c),
 };
-
-/** CSS font stacks: the document's fonts, what stands in for them, then the platform's Chinese faces. */
-function fontStack(plan: Plan, face: Face | "latin"): string {
-  const name = plan.fonts[face];
-  const alt = plan.fontTable.find((f) => f.name === name)?.altName;
-  const generic = { body: "FangSong, STFangsong, serif", title: "SimSun, STSong, serif", kai: "KaiTi, STKaiti, serif", hei: "SimHei, STHeiti, sans-serif", song: "SimSun, STSong, serif", latin: "serif" }[face];
-  return [name, alt].filter(Boolean).map((f) => `"${f!.replace(/["\\]/g, "")}"`).concat(generic).join(", ");
-}
 
 function css(plan: Plan): string {
   return `
