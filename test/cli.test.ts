@@ -26,10 +26,12 @@ describe("the command line speaks Chinese", () => {
   it.each([
     [["build", "--jobz", "2", "a.yaml"], "不认识的选项 --jobz，是否想写 --jobs（用于 batch）？"],
     [["build", "--ot", "x", "a.yaml"], "不认识的选项 --ot，是否想写 --out？"],
-    [["check", "-o", "x", "a.yaml"], "check 不接受 --out（它用于 build、pdf、attachments、batch、html、template）"],
+    [["check", "-o", "x", "a.yaml"], "check 不接受 --out（它用于 build、pdf、attachments、batch、html、preview、template）"],
     [["build", "a.yaml", "-o"], "选项 --out 后面要写一个值"],
     [["build", "--pdf=yes", "a.yaml"], "选项 --pdf 不需要值"],
     [["batch", "--jobs", "0", "x"], "--jobs 要写正整数，这里写的是 0"],
+    [["preview", "a.yaml", "--port", "http"], "--port 要写 0 到 65535 的整数，这里写的是 http"],
+    [["preview", "a.yaml", "b.yaml"], "preview 只接受一个数据文件"],
   ])("%j", (args, message) => {
     const r = tongbao(args);
     expect(r.code).toBe(2);

@@ -100,6 +100,8 @@ export async function startPreviewServer(session: PreviewSession, options: { por
         return send(res, 200, "text/javascript; charset=utf-8", appJs);
       case "/app.css":
         return send(res, 200, "text/css; charset=utf-8", APP_CSS);
+      case "/favicon.ico":
+        return send(res, 204, "image/x-icon", "");
       case "/state":
         return send(res, 200, "application/json; charset=utf-8", JSON.stringify(session.snapshot()));
       case "/explain": {

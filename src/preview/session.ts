@@ -1,5 +1,5 @@
 import { basename, extname, join, resolve } from "node:path";
-import { diagnosticsOf, formatDiagnostic, type Diagnostic } from "../diagnostics/index.js";
+import { diagnosticsOf, type Diagnostic } from "../diagnostics/index.js";
 import { build, type Built, type BuildOptions } from "../pipeline.js";
 import { pagesCss, writePages } from "../writers/html/write-pages.js";
 import { DEFAULT_TEMPLATES_DIR } from "../source/index.js";
@@ -124,10 +124,5 @@ export class PreviewSession {
   /** The name downloads are given: the data file's. */
   get name(): string {
     return basename(this.file, extname(this.file));
-  }
-
-  /** The problems as text, for the terminal. */
-  report(): string {
-    return this.diagnostics.map(formatDiagnostic).join("\n");
   }
 }

@@ -177,15 +177,19 @@ export function pagesCss(plan: Plan): string {
 .text { position: absolute; }
 .line, .rule, .cell, .colophon, .seal, .number { position: absolute; }
 .line { white-space: nowrap; }
+/* A line of exact height carries its leading above the text, as Word and LibreOffice set it: the text at the foot. */
+.line > span, .colophon .inner > span { line-height: normal; vertical-align: bottom; }
 .line.justify { text-align: justify; text-align-last: justify; }
 .a-left { text-align: left; } .a-center { text-align: center; } .a-right { text-align: right; }
-.line .tab { position: absolute; top: 0; white-space: nowrap; }
+.line .tab { position: absolute; bottom: 0; line-height: normal; white-space: nowrap; }
+.line .tab > span { line-height: normal; }
 .rule { left: 0; height: 0; }
 .cell { box-sizing: border-box; border: 0.5pt solid #000; margin: -0.25pt 0 0 -0.25pt; display: -webkit-box; display: flex; -webkit-box-orient: vertical; flex-direction: column; -webkit-box-pack: center; justify-content: center; overflow: hidden; }
 .cell div { white-space: pre; }
 .cell.head { font-family: ${fontStack(plan, "latin").replace(/, serif$/, "")}, ${fontStack(plan, "hei")}; }
 .cell:not(.head) { font-family: ${fontStack(plan, "latin").replace(/, serif$/, "")}, ${fontStack(plan, "body")}; }
 .colophon { left: 0; box-sizing: border-box; }
+.colophon .inner .tab { position: absolute; bottom: 0; line-height: normal; }
 .colophon .inner { position: relative; white-space: nowrap; font-family: ${fontStack(plan, "latin").replace(/, serif$/, "")}, ${fontStack(plan, "body")}; }
 .number { white-space: nowrap; }
 .number.turned { writing-mode: vertical-rl; text-align: center; }
