@@ -38,7 +38,7 @@ export interface Compiled {
   /** Warnings that did not stop the build (acknowledged ones are not among them). */
   warnings: Diagnostic[];
   /** The warnings the data acknowledges, each with its reason as the hint. */
-  acknowledged: Diagnostic[];
+  acknowledged(): Diagnostic[];
   /** What the templates saw, and where each data path is written: for explaining a figure. */
   context: Record<string, unknown>;
   locator: Locator;
@@ -121,12 +121,16 @@ export async function compile(input: string | CircularData, options: BuildOption
   if (!diagnostics.hasErrors && figures) model = buildModel(data, figures, context, new TemplateSet(engine, diagnostics, options.marks), seal);
   const dropped = broken.has("acknowledge") ? [] : applyAcknowledgements(data.acknowledge, diagnostics);
   const all = diagnostics.resolve(locator);
-  const acknowledged = new Diagnostics();
-  for (const r of dropped) acknowledged.report(r);
+  // Placed only when asked (the preview lists them): a position may need the whole YAML parsed again.
+  const acknowledged = () => {
+    const found = new Diagnostics();
+    for (const r of dropped) found.report(r);
+    return found.resolve(locator);
+  };
   if (hasErrors(all) || !model || !figures) throw new TongbaoError(all);
   const tableFiles = Object.entries(data.lists ?? {}).flatMap(([name, list]) => (list.from !== undefined ? [tablePath(list.from, ["lists", name, "from"], loaded.locator)] : []));
   const inputs = [...loaded.files, ...tableFiles, ...(data.seal ? [sealPath(data.seal.image, loaded.files[0])] : [])];
-  return { data, loaded, inputs, figures, model, warnings: all, acknowledged: acknowledged.resolve(locator), context, locator };
+  return { data, loaded, inputs, figures, model, warnings: all, acknowledged, context, locator };
 }
 
 export interface BuiltAttachment {

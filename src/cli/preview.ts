@@ -28,7 +28,7 @@ function openBrowser(url: string): void {
  * changes, until Ctrl+C. The terminal shows each rebuild's problems too.
  */
 export async function previewCommand(file: string, { outDir, build }: CommandOptions, options: { port: number; open: boolean; region?: string; soffice?: string }): Promise<number> {
-  const session = new PreviewSession(file, { ...build, ...withRegion(options.region) });
+  const session = new PreviewSession(file, { ...build, ...withRegion(options.region) }, options.soffice);
   await session.refresh();
   let server;
   try {

@@ -87,6 +87,10 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
     });
     top[r] = { first, best, second };
   };
+  // Only a cell with a line wider than its column can gain from widening it: each column keeps the rows that have
+  // one, so that a step visits the few rows that wrap rather than every row of a long table.
+  const wrapping = (c: number, r: number) => (cells[r]![c] ?? []).some((w) => w > widths[c]! - FRAME);
+  const wraps = columns.map((c) => cells.flatMap((_, r) => (wrapping(c, r) ? [r] : [])));
   // A line saved from the table's height outweighs any number of lines saved inside cells that are not the
   // tallest of their row; those count too, so that names are not broken where width is to spare.
   const HEIGHT = 1000;
@@ -96,7 +100,7 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
     for (const c of columns) {
       let gain = 0;
       for (const cell of merged[c]!) gain += linesAt(cell, widths[c]! - FRAME) - linesAt(cell, widths[c]! + step - FRAME);
-      for (let r = 0; r < cells.length; r++) {
+      for (const r of wraps[c]!) {
         const widened = linesAt(cells[r]![c] ?? [], widths[c]! + step - FRAME);
         const now = lines[r]![c]!;
         if (widened === now) continue;
@@ -109,10 +113,11 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
     if (chosen < 0) break;
     widths[chosen]! += step;
     room -= step;
-    for (let r = 0; r < cells.length; r++) {
+    for (const r of wraps[chosen]!) {
       lines[r]![chosen] = linesAt(cells[r]![chosen] ?? [], widths[chosen]! - FRAME);
       if (top[r]!.first === chosen || lines[r]![chosen]! >= top[r]!.second) refresh(r);
     }
+    wraps[chosen] = wraps[chosen]!.filter((r) => wrapping(chosen, r));
   }
   // What saves no line goes first to columns short of their longest text, then to all in proportion.
   const longest = columns.map((c) => {

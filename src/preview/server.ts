@@ -24,7 +24,7 @@ const INDEX_HTML = `<!DOCTYPE html>
 <body>
 <header id="bar">
 <span id="title"></span> <span id="count"></span>
-<nav>下载：<a href="download/docx" download>Word（.docx）</a> <a href="download/pdf" download>PDF</a> <a href="download/html" download>网页</a></nav>
+<nav>下载：<a href="download/docx" download>Word（.docx）</a> <a id="pdf" href="download/pdf" download>PDF</a> <a href="download/html" download>网页</a></nav>
 <span id="version" hidden></span>
 </header>
 <div id="stale" hidden></div>

@@ -3,6 +3,7 @@ import { diagnosticsOf, type Diagnostic } from "../diagnostics/index.js";
 import { build, type Built, type BuildOptions } from "../pipeline.js";
 import { pagesCss, writePages } from "../writers/html/write-pages.js";
 import { DEFAULT_TEMPLATES_DIR } from "../source/index.js";
+import { findSoffice } from "../pdf/libreoffice.js";
 import { SourceLines, provenanceOf, type Provenance, type Shown } from "./provenance.js";
 
 /** What the page shows at one version: the last good pages, and the problems of the data as it is now. */
@@ -14,6 +15,8 @@ export interface Snapshot {
   css: string;
   /** The pages are those of an earlier version: the data as it is now has errors. */
   stale: boolean;
+  /** Whether LibreOffice is there to make the PDF download. */
+  pdf: boolean;
   diagnostics: Shown[];
   acknowledged: Shown[];
 }
@@ -44,6 +47,8 @@ export class PreviewSession {
   constructor(
     readonly file: string,
     private readonly options: BuildOptions,
+    /** The soffice program named on the command line, if any. */
+    private readonly soffice?: string,
   ) {
     this.inputs = [resolve(file)];
   }
@@ -75,7 +80,7 @@ export class PreviewSession {
       const built = await build(this.file, { ...this.options, marks: true });
       this.good = { built, pages: writePages(built.plan), css: pagesCss(built.plan), lines };
       this.diagnostics = built.warnings.map((d) => lines.shown(d));
-      this.acknowledged = built.acknowledged.map((d) => lines.shown(d));
+      this.acknowledged = built.acknowledged().map((d) => lines.shown(d));
       this.inputs = [...new Set([...built.inputs.map((f) => resolve(f)), resolve(this.file)])];
     } catch (e) {
       let found: readonly Diagnostic[];
@@ -106,6 +111,7 @@ export class PreviewSession {
       pages: good?.pages ?? [],
       css: good?.css ?? "",
       stale: good !== undefined && this.diagnostics.some((d) => d.severity === "error"),
+      pdf: findSoffice(undefined, this.soffice) !== undefined,
       diagnostics: this.diagnostics,
       acknowledged: this.acknowledged,
     };

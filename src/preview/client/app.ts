@@ -25,6 +25,8 @@ interface Snapshot {
   pages: string[];
   css: string;
   stale: boolean;
+  /** LibreOffice is there to make a PDF. */
+  pdf: boolean;
   diagnostics: Problem[];
   acknowledged: Problem[];
 }
@@ -104,6 +106,7 @@ function render(s: Snapshot): void {
   byId("title").textContent = s.title;
   byId("count").textContent = s.pages.length ? `共 ${s.pages.length} 页` : "";
   byId("version").textContent = String(s.version);
+  byId("pdf").hidden = !s.pdf;
   showProblems(s);
   scroller.scrollTop = top;
   scroller.scrollLeft = left;
