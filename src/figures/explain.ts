@@ -76,10 +76,9 @@ export class Explainer {
     const group = head !== undefined ? this.figures.groups.get(head) : undefined;
     if (group && second !== undefined) {
       const source = group.sources.get(second);
-      // A derived row (a category counted from the objects) points at the rows it counts.
-      const counted = group.origins.get(second as keyof GroupFigures)?.rows;
-      if (source) return this.rows(name, value, source.label, source.paths, rest, counted);
       const origin = group.origins.get(second as keyof GroupFigures);
+      // A derived row (a category counted from the objects) points at the rows it counts.
+      if (source) return this.rows(name, value, source.label, source.paths, rest, origin?.rows);
       if (origin) {
         const inputs = (origin.uses ?? []).map((use) => ({ name: `${head}.${use}`, value: show(valueAt(this.context, [head!, use])), ...this.definedAt(`${head}.${use}`) }));
         return { ...plain(origin.how, origin.at.slice(0, MAX_LISTED_ROWS), inputs), ...(rest.length === 1 && rest[0] === "length" ? { how: `${origin.how}：个数` } : {}) };

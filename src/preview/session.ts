@@ -43,14 +43,17 @@ export class PreviewSession {
   private readonly listeners = new Set<(version: number) => void>();
   /** The files the circular was last made from, and the templates: what a change of triggers a rebuild. */
   inputs: string[];
+  /** Whether LibreOffice is there for the PDF download: looked for once, not at every refresh of the page. */
+  private readonly pdf: boolean;
 
   constructor(
     readonly file: string,
     private readonly options: BuildOptions,
     /** The soffice program named on the command line, if any. */
-    private readonly soffice?: string,
+    soffice?: string,
   ) {
     this.inputs = [resolve(file)];
+    this.pdf = findSoffice(undefined, soffice) !== undefined;
   }
 
   onChange(listener: (version: number) => void): () => void {
@@ -111,7 +114,7 @@ export class PreviewSession {
       pages: good?.pages ?? [],
       css: good?.css ?? "",
       stale: good !== undefined && this.diagnostics.some((d) => d.severity === "error"),
-      pdf: findSoffice(undefined, this.soffice) !== undefined,
+      pdf: this.pdf,
       diagnostics: this.diagnostics,
       acknowledged: this.acknowledged,
     };

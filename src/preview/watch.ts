@@ -18,7 +18,7 @@ export function watchInputs(files: () => readonly string[], dirs: () => readonly
   };
   const matters = (dir: string, name: string | null) => {
     if (name === null) return true;
-    const path = join(dir, name.toString());
+    const path = join(dir, name);
     return dirs().includes(dir) || files().includes(path);
   };
   const sync = () => {

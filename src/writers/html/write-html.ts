@@ -1,6 +1,6 @@
 import type { Cell, Colophon, Face, Paragraph, Plan, Run, Table, TableRow } from "../../plan/index.js";
 import type { BlockWriters } from "../writer.js";
-import { fontStack } from "./fonts.js";
+import { fontStack, mixedStack } from "./fonts.js";
 import { attr, text } from "./html.js";
 
 /**
@@ -84,7 +84,7 @@ const WRITERS: BlockWriters<string, { title: string }> = {
 function css(plan: Plan): string {
   return `
 :root { color: #111; background: #fff; }
-body { margin: 0 auto; max-width: 44em; padding: 1.5em 1em 3em; font: 18px/1.9 ${fontStack(plan, "latin").replace(/, serif$/, "")}, ${fontStack(plan, "body")}; }
+body { margin: 0 auto; max-width: 44em; padding: 1.5em 1em 3em; font: 18px/1.9 ${mixedStack(plan, "body")}; }
 h1, .attachment-title { font-family: ${fontStack(plan, "title")}; font-weight: normal; text-align: center; font-size: 1.5em; line-height: 1.5; margin: 1em 0; }
 h2 { font-family: ${fontStack(plan, "hei")}; font-weight: normal; font-size: 1em; margin: 0; text-indent: 2em; }
 h3 { font-family: ${fontStack(plan, "kai")}; font-weight: normal; font-size: 1em; margin: 0; text-indent: 2em; }

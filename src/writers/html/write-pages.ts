@@ -1,7 +1,7 @@
 import { LANDSCAPE_TEXT_WIDTH, PAGE, TEXT_HEIGHT, TEXT_WIDTH } from "../../plan/index.js";
 import type { Cell, Colophon, ColophonLine, Face, Paragraph, Plan, Run, RunStyle, Section, Table, TabStop } from "../../plan/index.js";
 import type { BlockWriters } from "../writer.js";
-import { fontStack } from "./fonts.js";
+import { mixedStack } from "./fonts.js";
 import { attr, text } from "./html.js";
 
 /**
@@ -171,7 +171,7 @@ function pageNumberHtml(plan: Plan, n: number, s: Section): string {
 
 /** The pages' own style: faces from the document's font table, boxes placed in points. */
 export function pagesCss(plan: Plan): string {
-  const faces = (["body", "title", "kai", "hei", "song"] as const).map((f) => `.f-${f} { font-family: ${fontStack(plan, "latin").replace(/, serif$/, "")}, ${fontStack(plan, f)}; }`).join("\n");
+  const faces = (["body", "title", "kai", "hei", "song"] as const).map((f) => `.f-${f} { font-family: ${mixedStack(plan, f)}; }`).join("\n");
   return `
 .sheet { position: relative; margin: 0 auto 16px; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.35); overflow: hidden; color: #000; }
 .text { position: absolute; }
@@ -186,11 +186,11 @@ export function pagesCss(plan: Plan): string {
 .rule { left: 0; height: 0; }
 .cell { box-sizing: border-box; border: 0.5pt solid #000; margin: -0.25pt 0 0 -0.25pt; display: -webkit-box; display: flex; -webkit-box-orient: vertical; flex-direction: column; -webkit-box-pack: center; justify-content: center; overflow: hidden; }
 .cell div { white-space: pre; }
-.cell.head { font-family: ${fontStack(plan, "latin").replace(/, serif$/, "")}, ${fontStack(plan, "hei")}; }
-.cell:not(.head) { font-family: ${fontStack(plan, "latin").replace(/, serif$/, "")}, ${fontStack(plan, "body")}; }
+.cell.head { font-family: ${mixedStack(plan, "hei")}; }
+.cell:not(.head) { font-family: ${mixedStack(plan, "body")}; }
 .colophon { left: 0; box-sizing: border-box; }
 .colophon .inner .tab { position: absolute; bottom: 0; line-height: normal; }
-.colophon .inner { position: relative; white-space: nowrap; font-family: ${fontStack(plan, "latin").replace(/, serif$/, "")}, ${fontStack(plan, "body")}; }
+.colophon .inner { position: relative; white-space: nowrap; font-family: ${mixedStack(plan, "body")}; }
 .number { white-space: nowrap; }
 .number.turned { writing-mode: vertical-rl; text-align: center; }
 .fig { border-radius: 2px; }
