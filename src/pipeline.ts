@@ -51,7 +51,7 @@ export interface Built extends Compiled {
 }
 
 /** The .docx bytes of a plan: the same plan gives the same bytes. */
-export const docxOf = (plan: Plan): Uint8Array => writeZip(writeDocx(plan), plan.meta.date);
+export const docxOf = (plan: Plan): Promise<Uint8Array> => writeZip(writeDocx(plan), plan.meta.date);
 
 /** Top-level parts without which no figure can be derived: with a schema error in one, names under them go unchecked. */
 const FIGURE_INPUTS = ["kinds", "lists", "groups", "figures", "period", "attachments"];
@@ -153,10 +153,11 @@ export async function buildAttachments(input: string | CircularData, options: Bu
   }
   const profile = resolveProfile(compiled.data.style, options.style);
   const numbers = options.only !== undefined ? [options.only] : attachments.map((_, i) => i + 1);
-  const built = numbers.map((number) => {
+  const built: BuiltAttachment[] = [];
+  for (const number of numbers) {
     const plan = planAttachment(compiled.model, number - 1, profile);
-    return { number, title: attachments[number - 1]!.title, docx: docxOf(plan), pages: plan.pages };
-  });
+    built.push({ number, title: attachments[number - 1]!.title, docx: await docxOf(plan), pages: plan.pages });
+  }
   return { ...compiled, attachments: built };
 }
 
@@ -171,7 +172,7 @@ export async function buildHtml(input: string | CircularData, options: BuildOpti
 export async function build(input: string | CircularData, options: BuildOptions = {}): Promise<Built> {
   const compiled = await compile(input, options);
   const plan = planCircular(compiled.model, resolveProfile(compiled.data.style, options.style));
-  return { ...compiled, plan, docx: docxOf(plan), pages: plan.pages };
+  return { ...compiled, plan, docx: await docxOf(plan), pages: plan.pages };
 }
 
 /** How a dataset that splits by region (`split`) divides: its regions, output name, and each divided list's rows. */

@@ -62,7 +62,7 @@ export async function templateCommand(name: string, out: string | undefined, dat
   const columns = kindColumns(kind);
   const csv = extname(file).toLowerCase() === ".csv";
   // A CSV for Excel carries a byte order mark, or Excel on Chinese Windows reads it as GBK.
-  const bytes = csv ? new TextEncoder().encode(`\ufeff${columns.map((c) => (/[",\n]/.test(c.title) ? `"${c.title.replace(/"/g, '""')}"` : c.title)).join(",")}\r\n`) : writeXlsx({ name: sheetName(kind.label), columns });
+  const bytes = csv ? new TextEncoder().encode(`\ufeff${columns.map((c) => (/[",\n]/.test(c.title) ? `"${c.title.replace(/"/g, '""')}"` : c.title)).join(",")}\r\n`) : await writeXlsx({ name: sheetName(kind.label), columns });
   await writeOutput(file, bytes);
   process.stdout.write(`已生成 ${file}（${kind.label}：${columns.map((c) => c.title).join("、")}）\n在数据文件里这样读入：\n  lists:\n    名字:\n      kind: ${kind.name}\n      from: ${file}\n`);
   return EXIT.ok;

@@ -50,25 +50,26 @@ export function rowName(row: Row, kind: Kind): string {
 
 /**
  * Checks one value against its field and returns it as the later stages hold it (text typed as a number becomes
- * text when nothing was lost; 是/否 become true/false), or reports why it is wrong.
+ * text when nothing was lost; 是/否 become true/false), or reports why it is wrong. Where the value is and how
+ * messages name its row are made only for a message: most values are right.
  */
-function checkValue(field: Field, value: unknown, path: DataPath, where: string, diagnostics: Diagnostics, locator: Locator): unknown {
+function checkValue(field: Field, value: unknown, at: () => DataPath, whereOf: () => string, diagnostics: Diagnostics, locator: Locator): unknown {
   const wrong = (hint?: string) => {
-    diagnostics.error("field-type", path, `${where}的${fieldName(field)}应当是${TYPE_WORDS[field.type]}，这里写的是${describeValue(value)}`, hint);
+    diagnostics.error("field-type", at(), `${whereOf()}的${fieldName(field)}应当是${TYPE_WORDS[field.type]}，这里写的是${describeValue(value)}`, hint);
     return undefined;
   };
   switch (field.type) {
     case "text": {
       if (typeof value === "string") break;
-      const typed = locator.sourceText(path);
+      const typed = locator.sourceText(at());
       // A number YAML read is text when it reads back the same (a unit number 110); 0440 or 1.50 would lose digits.
       if (typeof value === "number" && (typed === undefined || typed === String(value))) return String(value);
-      return wrong(quoteHint(path, value, locator));
+      return wrong(quoteHint(at(), value, locator));
     }
     case "siteCode":
-      if (typeof value !== "string") return wrong(quoteHint(path, value, locator) ?? "网站标识码写成 10 位数字并加引号，如 \"4402820020\"");
+      if (typeof value !== "string") return wrong(quoteHint(at(), value, locator) ?? "网站标识码写成 10 位数字并加引号，如 \"4402820020\"");
       if (!/^\d{10}$/.test(value)) {
-        diagnostics.error("field-type", path, `${where}的网站标识码应为 10 位数字，这里是 ${value}`, "核对网站标识码；它由 10 位数字组成");
+        diagnostics.error("field-type", at(), `${whereOf()}的网站标识码应为 10 位数字，这里是 ${value}`, "核对网站标识码；它由 10 位数字组成");
         return undefined;
       }
       break;
@@ -77,14 +78,14 @@ function checkValue(field: Field, value: unknown, path: DataPath, where: string,
       if (typeof value !== "number" || !Number.isFinite(value)) return wrong(typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value)) ? `数值不要加引号：${field.name}: ${value}` : undefined);
       if (field.type === "integer" && !Number.isInteger(value)) return wrong();
       if (Math.abs(value) > MAX_NUMBER) {
-        diagnostics.error("field-type", path, `${where}的${fieldName(field)}${value} 太大了`, `数值的绝对值不能超过 ${MAX_NUMBER}`);
+        diagnostics.error("field-type", at(), `${whereOf()}的${fieldName(field)}${value} 太大了`, `数值的绝对值不能超过 ${MAX_NUMBER}`);
         return undefined;
       }
       break;
     case "date":
       if (!parseDate(value)) {
         // A spreadsheet cell holding a bare number: Excel's day count, in a cell not formatted as a date.
-        const fromSheet = locator.locate(path).cell !== undefined;
+        const fromSheet = locator.locate(at()).cell !== undefined;
         return wrong(fromSheet && typeof value === "number" ? `这一格是数字 ${value}，不是日期：在表格里把这一列设为日期格式，或写成 2024-09-20` : "日期写成 2019-03-20，且须是真实存在的日期");
       }
       break;
@@ -97,7 +98,7 @@ function checkValue(field: Field, value: unknown, path: DataPath, where: string,
       return value.map(String);
   }
   if (field.values && !field.values.includes(value as string)) {
-    diagnostics.error("field-type", path, `${where}的${field.label}只能是 ${field.values.join("、")} 之一，这里写的是${describeValue(value)}`);
+    diagnostics.error("field-type", at(), `${whereOf()}的${field.label}只能是 ${field.values.join("、")} 之一，这里写的是${describeValue(value)}`);
     return undefined;
   }
   return value;
@@ -127,35 +128,34 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
   const uniques = new Map<string, Map<unknown, number>>();
   input.slice(0, MAX_ROWS).forEach((raw, i) => {
     const rowPath = [...path, i];
-    const where = rowNumbers ? `${label}（表格第 ${rowNumbers[i]} 行）` : `${label}第 ${i + 1} 行`;
+    const whereOf = () => (rowNumbers ? `${label}（表格第 ${rowNumbers[i]} 行）` : `${label}第 ${i + 1} 行`);
     const rowWord = (k: number) => (rowNumbers ? `表格第 ${rowNumbers[k]} 行` : `第 ${k + 1} 行`);
     const row: Row = {};
     for (const [key, value] of Object.entries(raw)) {
       const field = kind.fields.get(key);
       if (!field) {
-        diagnostics.unknownKey("unknown-field", [...rowPath, key], `不认识的字段 ${key}（${where}，种类 ${kind.name}）`, unknownFieldHint(key, kind));
+        diagnostics.unknownKey("unknown-field", [...rowPath, key], `不认识的字段 ${key}（${whereOf()}，种类 ${kind.name}）`, unknownFieldHint(key, kind));
         continue;
       }
       if (value === null) continue; // an empty value is a value left out
-      const checked = checkValue(field, value, [...rowPath, key], where, diagnostics, locator);
+      const checked = checkValue(field, value, () => [...rowPath, key], whereOf, diagnostics, locator);
       if (checked !== undefined) row[key] = checked;
     }
     for (const field of kind.fields.values()) {
       // Own properties only: a field may be called constructor.
       const given = Object.hasOwn(raw, field.name) && raw[field.name] !== null;
       if (field.required && typeof row[field.name] === "string" && !/\S/.test(row[field.name] as string)) {
-        diagnostics.error("missing-field", [...rowPath, field.name], `${where}的${fieldName(field)}是空的`, `每行都要写 ${field.name}`);
+        diagnostics.error("missing-field", [...rowPath, field.name], `${whereOf()}的${fieldName(field)}是空的`, `每行都要写 ${field.name}`);
       }
       if (Object.hasOwn(row, field.name) || given) continue;
       if (field.default !== undefined) row[field.name] = field.default;
-      else if (field.required) diagnostics.error("missing-field", rowPath, `${where}缺少${fieldName(field)}`, `每行都要写 ${field.name}`);
+      else if (field.required) diagnostics.error("missing-field", rowPath, `${whereOf()}缺少${fieldName(field)}`, `每行都要写 ${field.name}`);
       else row[field.name] = EMPTY[field.type];
     }
-    const shown = rowName(row, kind);
     if (kind.identity.length) {
       const id = JSON.stringify(kind.identity.map((f) => row[f] ?? null));
       const first = seen.get(id);
-      if (first !== undefined) diagnostics.error("duplicate-row", rowPath, `${label}“${shown}”列了两次（${rowWord(first)}和${rowWord(i)}）`, `${kind.identity.map((f) => kind.fields.get(f)!.label).join("、")}都相同；删去重复的一行`);
+      if (first !== undefined) diagnostics.error("duplicate-row", rowPath, `${label}“${rowName(row, kind)}”列了两次（${rowWord(first)}和${rowWord(i)}）`, `${kind.identity.map((f) => kind.fields.get(f)!.label).join("、")}都相同；删去重复的一行`);
       else seen.set(id, i);
     }
     for (const field of kind.fields.values()) {

@@ -54,7 +54,7 @@ function sheetXml(sheet: Sheet): string {
  * A one-sheet .xlsx workbook (SpreadsheetML, as Excel and WPS open it): a bold frozen header row, text-formatted
  * columns where typing must stay as typed, drop-downs for fixed choices. The same sheet gives the same bytes.
  */
-export function writeXlsx(sheet: Sheet): Uint8Array {
+export function writeXlsx(sheet: Sheet): Promise<Uint8Array> {
   const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/${type}" Target="${target}"/>`;
   return writeZip(
     [

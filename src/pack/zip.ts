@@ -1,7 +1,11 @@
-import { crc32, deflateRawSync } from "node:zlib";
+import { promisify } from "node:util";
+import { constants, crc32, deflateRaw, deflateRawSync } from "node:zlib";
 
-/** A zip entry: its name and its bytes (text is written as UTF-8). */
-export type Entry = readonly [name: string, content: string | Uint8Array];
+/**
+ * A zip entry: its name and its bytes (text is written as UTF-8). A long part may come as pieces of text, made as
+ * they are needed: it is never held whole, neither as one string nor as one buffer.
+ */
+export type Entry = readonly [name: string, content: string | Uint8Array | Iterable<string>];
 
 /**
  * The MS-DOS date and time fields of the zip headers for a calendar date at midnight, computed from the date's
@@ -14,27 +18,103 @@ export function dosDateTime(isoDate: string): { date: number; time: number } {
   return { date: ((year - 1980) << 9) | (m << 5) | d, time: 0 };
 }
 
+const deflate = promisify(deflateRaw) as (data: Uint8Array, options: { level: number; finishFlush: number; dictionary?: Uint8Array }) => Promise<Buffer>;
+const LEVEL = 6;
+/** DEFLATE's window: each block is compressed knowing the text before it, as one stream would be. */
+const WINDOW = 32 * 1024;
+
+/**
+ * Text is written into blocks of this many bytes, each compressed on its own in Node's thread pool while the next is
+ * being written: a long attachment's XML is compressed on the other core as it is made, and is never whole.
+ */
+const BLOCK = 1 << 19;
+
+/** Blocks compressing at once: enough to keep the thread pool busy, few enough to bound the memory held. */
+const IN_FLIGHT = 4;
+
+/**
+ * Text as UTF-8 blocks, each piece encoded straight into its block: joining the pieces into one string first would
+ * copy them all once more. A block ends before a piece that might not fit, so blocks are cut where the text is.
+ */
+function* byteBlocks(content: string | Iterable<string>): Generator<Buffer> {
+  if (typeof content === "string") {
+    yield Buffer.from(content, "utf8");
+    return;
+  }
+  let block = Buffer.allocUnsafe(BLOCK);
+  let at = 0;
+  for (const piece of content) {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
+    if (at + 3 * piece.length > block.length) {
+      if (at > 0) yield block.subarray(0, at);
+      block = Buffer.allocUnsafe(Math.max(BLOCK, 3 * piece.length));
+      at = 0;
+    }
+    at += block.write(piece, at, "utf8");
+  }
+  yield block.subarray(0, at);
+}
+
+interface Compressed {
+  chunks: Buffer[];
+  size: number;
+  crc: number;
+}
+
+/**
+ * One entry's bytes deflated. A part of one block is compressed at once on this thread (a thread-pool trip costs
+ * more than a small part). Of several, each is a DEFLATE stream ended by a sync flush (byte-aligned, not final),
+ * the last ended as final, each primed with the window of text before it: together they are one valid stream that
+ * compresses as well as one pass, as parallel gzip writes it. The blocks are cut where the text is, so the same
+ * content gives the same bytes.
+ */
+async function compress(content: string | Uint8Array | Iterable<string>): Promise<Compressed> {
+  if (content instanceof Uint8Array) return { chunks: [deflateRawSync(content, { level: LEVEL })], size: content.length, crc: crc32(content) };
+  const pending: Promise<Buffer>[] = [];
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let crc = 0;
+  let previous: Buffer | undefined;
+  let window: Buffer | undefined;
+  const send = (bytes: Buffer, last: boolean) => {
+    pending.push(deflate(bytes, { level: LEVEL, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH, ...(window ? { dictionary: window } : {}) }));
+    window = bytes.subarray(Math.max(0, bytes.length - WINDOW));
+  };
+  for (const block of byteBlocks(content)) {
+    if (previous) send(previous, false);
+    if (pending.length - chunks.length >= IN_FLIGHT) chunks.push(await pending[chunks.length]!);
+    previous = block;
+    size += previous.length;
+    crc = crc32(previous, crc);
+  }
+  if (!pending.length) return { chunks: [deflateRawSync(previous!, { level: LEVEL })], size, crc };
+  send(previous!, true);
+  for (let k = chunks.length; k < pending.length; k++) chunks.push(await pending[k]!);
+  return { chunks, size, crc };
+}
+
 /**
  * A zip file (PKZIP 2.0, DEFLATE) with every entry stamped with one date, entries in the order given: the same
- * files give the same bytes. Node's native DEFLATE is several times faster than a JavaScript one on the megabytes
- * of XML a long attachment table makes.
+ * files give the same bytes. Node's native DEFLATE, in its thread pool, is several times faster than a JavaScript
+ * one on the megabytes of XML a long attachment table makes.
  */
-export function writeZip(entries: readonly Entry[], isoDate: string): Uint8Array {
+export async function writeZip(entries: readonly Entry[], isoDate: string): Promise<Uint8Array> {
   const { date, time } = dosDateTime(isoDate);
+  const compressed = await Promise.all(entries.map(([, content]) => compress(content)));
   const parts: Uint8Array[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  for (const [name, content] of entries) {
-    const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  entries.forEach(([name], i) => {
+    const { chunks, size, crc } = compressed[i]!;
+    const length = chunks.reduce((n, c) => n + c.length, 0);
     const nameBytes = Buffer.from(name, "utf8");
-    const compressed = deflateRawSync(data, { level: 6 });
     // The fields both headers carry, in the same order: version needed 2.0, UTF-8 names, DEFLATE, time, date,
     // CRC-32, sizes, name length.
     const fields = (header: Buffer, at: number) => {
       [20, 0x0800, 8, time, date].forEach((v, k) => header.writeUInt16LE(v, at + 2 * k));
-      header.writeUInt32LE(crc32(data), at + 10);
-      header.writeUInt32LE(compressed.length, at + 14);
-      header.writeUInt32LE(data.length, at + 18);
+      header.writeUInt32LE(crc, at + 10);
+      header.writeUInt32LE(length, at + 14);
+      header.writeUInt32LE(size, at + 18);
       header.writeUInt16LE(nameBytes.length, at + 22);
       return header;
     };
@@ -45,9 +125,9 @@ export function writeZip(entries: readonly Entry[], isoDate: string): Uint8Array
     header.writeUInt16LE(20, 4); // made by: 2.0
     header.writeUInt32LE(offset, 42);
     central.push(header, nameBytes);
-    parts.push(local, nameBytes, compressed);
-    offset += local.length + nameBytes.length + compressed.length;
-  }
+    parts.push(local, nameBytes, ...chunks);
+    offset += local.length + nameBytes.length + length;
+  });
   const directory = Buffer.concat(central);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);

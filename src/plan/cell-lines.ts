@@ -77,9 +77,15 @@ function greedy(text: string, cuts: readonly number[], width: number, style: Tex
   return lines.map((l) => l.trim()).filter((l) => l !== "");
 }
 
+/** What every unit has: a colon, a bracket, or a Latin letter, digit or mark. */
+const MAY_HOLD_UNIT = /[：:（(A-Za-z0-9.%\-_/@&+#'"]/;
+/** UNIT without its label alternative, for text with no colon: the same matches, without trying a label at every character. */
+const UNIT_NO_LABEL = new RegExp(UNIT.source.slice(UNIT.source.indexOf("|") + 1), "g");
+
 /** The widest piece of a text that cannot break: what a column must hold at the least. */
 export function widestUnit(text: string, style: TextStyle): number {
   let widest = 0;
-  for (const m of text.matchAll(UNIT)) widest = Math.max(widest, textWidth(m[0], style));
+  if (!MAY_HOLD_UNIT.test(text)) return widest;
+  for (const m of text.matchAll(text.includes(":") || text.includes("：") ? UNIT : UNIT_NO_LABEL)) widest = Math.max(widest, textWidth(m[0], style));
   return widest;
 }

@@ -22,13 +22,24 @@ export interface ColumnPlan {
 /** The width of each line of each cell, by row then column; the header is row 0. */
 type Widths = number[][][];
 
+const NONE: number[] = [];
+
 /** Cells spanning rows or columns are left out: their height is shared, their width is several columns'. */
 function lineWidths(table: Table, style: TextStyle, headerStyle: TextStyle): Widths {
-  const header = table.columns.map((c) => c.header.split("\n").map((l) => textWidth(l, headerStyle)));
-  const body = [...table.rows, ...(table.total ? [table.total] : [])].map((row) =>
-    row.map((cell) => (cell && (cell.colSpan ?? 1) === 1 && (cell.rowSpan ?? 1) === 1 ? cell.lines.map((l) => textWidth(l, style)) : [])),
-  );
-  return [header, ...body];
+  const widths: Widths = [table.columns.map((c) => c.header.split("\n").map((l) => textWidth(l, headerStyle)))];
+  // One text's width is measured once: long tables repeat their regions, issues and codes.
+  const measured = new Map<string, number>();
+  const measure = (line: string) => {
+    let w = measured.get(line);
+    if (w === undefined) measured.set(line, (w = textWidth(line, style)));
+    return w;
+  };
+  for (const row of table.total ? [...table.rows, table.total] : table.rows) {
+    const out: number[][] = [];
+    for (const cell of row) out.push(cell && (cell.colSpan ?? 1) === 1 && (cell.rowSpan ?? 1) === 1 ? cell.lines.map(measure) : NONE);
+    widths.push(out);
+  }
+  return widths;
 }
 
 /** Lines a cell of these line widths takes at an inner width: an estimate the final breaking refines. */
@@ -37,6 +48,22 @@ const linesAt = (widths: readonly number[], inner: number): number => {
   for (const w of widths) n += w <= inner ? 1 : Math.ceil(w / inner);
   return Math.max(1, n);
 };
+
+/** The column of a row's tallest cell, its lines, and the next tallest cell's. */
+function tallest(row: ArrayLike<number>): { first: number; best: number; second: number } {
+  let first = -1;
+  let best = 0;
+  let second = 0;
+  for (let c = 0; c < row.length; c++) {
+    const n = row[c]!;
+    if (n > best) {
+      second = best;
+      best = n;
+      first = c;
+    } else if (n > second) second = n;
+  }
+  return { first, best, second };
+}
 
 /** A row's cost in height: its lines, and for the header a penalty past four lines. */
 const cost = (row: number, lines: number): number => (row === 0 ? lines + HEADER_PENALTY * Math.max(0, lines - HEADER_LINES) : lines);
@@ -52,11 +79,24 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
   const cells = lineWidths(table, style, headerStyle);
   const columns = table.columns.map((_, c) => c);
   // Cells merged down a column share their rows' height, but still read better unbroken.
-  const merged = columns.map((c) => table.rows.flatMap((row) => (row[c] && (row[c]!.rowSpan ?? 1) > 1 && (row[c]!.colSpan ?? 1) === 1 ? [row[c]!.lines.map((l) => textWidth(l, style))] : [])));
-  const texts = (c: number) => [table.columns[c]!.header, ...[...table.rows, ...(table.total ? [table.total] : [])].flatMap((row) => (row[c] && (row[c]!.colSpan ?? 1) === 1 ? row[c]!.lines : []))];
+  const merged = columns.map((): number[][] => []);
+  for (const row of table.rows) {
+    row.forEach((cell, c) => {
+      if (cell && (cell.rowSpan ?? 1) > 1 && (cell.colSpan ?? 1) === 1) merged[c]!.push(cell.lines.map((l) => textWidth(l, style)));
+    });
+  }
+  const body = table.total ? [...table.rows, table.total] : table.rows;
   const least = columns.map((c) => {
     let widest = 2 * style.size * 20;
-    for (const text of texts(c)) widest = Math.max(widest, widestUnit(text, style));
+    const consider = (text: string, width: number) => {
+      // No piece of a line is wider than the line.
+      if (width > widest) widest = Math.max(widest, widestUnit(text, style));
+    };
+    for (const l of table.columns[c]!.header.split("\n")) consider(l, Infinity);
+    body.forEach((row, r) => {
+      const cell = row[c];
+      if (cell && (cell.colSpan ?? 1) === 1) cell.lines.forEach((l, k) => consider(l, cells[r + 1]![c]![k] ?? textWidth(l, style)));
+    });
     return widest + FRAME;
   });
   const landscape = least.reduce((a, b) => a + b, 0) > TEXT_WIDTH;
@@ -65,32 +105,39 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
   let room = total - widths.reduce((a, b) => a + b, 0);
   const step = style.size * 20;
 
-  // Each row's tallest cell, the column it is in, and the next tallest: what widening one column can save.
-  const lines = cells.map((row) => columns.map((c) => linesAt(row[c] ?? [], widths[c]! - FRAME)));
-  const top = lines.map((row) => {
-    let first = -1;
-    let best = 0;
-    let second = 0;
-    row.forEach((n, c) => {
-      if (n > best) [second, best, first] = [best, n, c];
-      else if (n > second) second = n;
-    });
-    return { first, best, second };
-  });
-  const refresh = (r: number) => {
-    let first = -1;
-    let best = 0;
-    let second = 0;
-    lines[r]!.forEach((n, c) => {
-      if (n > best) [second, best, first] = [best, n, c];
-      else if (n > second) second = n;
-    });
-    top[r] = { first, best, second };
-  };
   // Only a cell with a line wider than its column can gain from widening it: each column keeps the rows that have
   // one, so that a step visits the few rows that wrap rather than every row of a long table.
-  const wrapping = (c: number, r: number) => (cells[r]![c] ?? []).some((w) => w > widths[c]! - FRAME);
-  const wraps = columns.map((c) => cells.flatMap((_, r) => (wrapping(c, r) ? [r] : [])));
+  const wrapping = (c: number, r: number) => {
+    const row = cells[r]![c];
+    if (row) for (const w of row) if (w > widths[c]! - FRAME) return true;
+    return false;
+  };
+  const wraps = columns.map((c) => {
+    const found: number[] = [];
+    for (let r = 0; r < cells.length; r++) if (wrapping(c, r)) found.push(r);
+    return found;
+  });
+  // Of each row that wraps: its cells' lines, its tallest cell, the column it is in, and the next tallest: what
+  // widening one column can save. A row that does not wrap can gain nothing. Flat arrays: a long table has
+  // thousands of such rows, visited at every step.
+  const n = columns.length;
+  const lines = new Int32Array(cells.length * n);
+  const first = new Int32Array(cells.length);
+  const best = new Int32Array(cells.length);
+  const second = new Int32Array(cells.length);
+  const refresh = (r: number) => {
+    const t = tallest(lines.subarray(r * n, r * n + n));
+    first[r] = t.first;
+    best[r] = t.best;
+    second[r] = t.second;
+  };
+  const wrapsAny = new Uint8Array(cells.length);
+  for (const found of wraps) for (const r of found) wrapsAny[r] = 1;
+  for (let r = 0; r < cells.length; r++) {
+    if (!wrapsAny[r]) continue;
+    for (const c of columns) lines[r * n + c] = linesAt(cells[r]![c] ?? NONE, widths[c]! - FRAME);
+    refresh(r);
+  }
   // A line saved from the table's height outweighs any number of lines saved inside cells that are not the
   // tallest of their row; those count too, so that names are not broken where width is to spare.
   const HEIGHT = 1000;
@@ -101,12 +148,11 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
       let gain = 0;
       for (const cell of merged[c]!) gain += linesAt(cell, widths[c]! - FRAME) - linesAt(cell, widths[c]! + step - FRAME);
       for (const r of wraps[c]!) {
-        const widened = linesAt(cells[r]![c] ?? [], widths[c]! + step - FRAME);
-        const now = lines[r]![c]!;
+        const widened = linesAt(cells[r]![c] ?? NONE, widths[c]! + step - FRAME);
+        const now = lines[r * n + c]!;
         if (widened === now) continue;
         gain += now - widened;
-        const t = top[r]!;
-        if (t.first === c) gain += HEIGHT * (cost(r, t.best) - cost(r, Math.max(widened, t.second)));
+        if (first[r] === c) gain += HEIGHT * (cost(r, best[r]!) - cost(r, Math.max(widened, second[r]!)));
       }
       if (gain > gainBest) [gainBest, chosen] = [gain, c];
     }
@@ -114,15 +160,15 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
     widths[chosen]! += step;
     room -= step;
     for (const r of wraps[chosen]!) {
-      lines[r]![chosen] = linesAt(cells[r]![chosen] ?? [], widths[chosen]! - FRAME);
-      if (top[r]!.first === chosen || lines[r]![chosen]! >= top[r]!.second) refresh(r);
+      const now = (lines[r * n + chosen] = linesAt(cells[r]![chosen] ?? NONE, widths[chosen]! - FRAME));
+      if (first[r] === chosen || now >= second[r]!) refresh(r);
     }
     wraps[chosen] = wraps[chosen]!.filter((r) => wrapping(chosen, r));
   }
   // What saves no line goes first to columns short of their longest text, then to all in proportion.
   const longest = columns.map((c) => {
     let widest = 0;
-    for (const row of cells) for (const w of row[c] ?? []) if (w > widest) widest = w;
+    for (const row of cells) for (const w of row[c] ?? NONE) if (w > widest) widest = w;
     return widest;
   });
   const desire = columns.map((c) => Math.max(0, longest[c]! + FRAME - widths[c]!));

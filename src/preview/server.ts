@@ -126,11 +126,11 @@ export async function startPreviewServer(session: PreviewSession, options: { por
   const download = async (kind: "docx" | "html" | "pdf", res: ServerResponse): Promise<void> => {
     const built = session.built;
     if (!built) return send(res, 409, "text/plain; charset=utf-8", "还没有可以下载的通报：先改正数据里的错误");
-    if (kind === "docx") return send(res, 200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docxOf(built.plan), attachment(`${session.name}.docx`));
+    if (kind === "docx") return send(res, 200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", await docxOf(built.plan), attachment(`${session.name}.docx`));
     if (kind === "html") return send(res, 200, "text/html; charset=utf-8", writeHtml(built.plan), attachment(`${session.name}.html`));
     try {
       const docx = join(options.outDir, `${session.name}.docx`);
-      await writeOutput(docx, docxOf(built.plan), { within: options.outDir });
+      await writeOutput(docx, await docxOf(built.plan), { within: options.outDir });
       const [pdf] = await convertToPdf([docx], options.outDir, findSoffice(undefined, options.soffice));
       return send(res, 200, "application/pdf", await readFile(pdf!), attachment(`${session.name}.pdf`));
     } catch (e) {

@@ -15,13 +15,18 @@ export interface Slip {
 
 const FULL_COLON = "：";
 const FULL_SPACE = "\u3000";
-const isKeyStart = (c: string | undefined) => c !== undefined && /[A-Za-z_]/.test(c);
-const isKeyChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_-]/.test(c);
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isKeyStart = (c: string | undefined) => c !== undefined && isLetter(c.charCodeAt(0));
+const isKeyChar = (c: string | undefined) => {
+  const code = c === undefined ? -1 : c.charCodeAt(0);
+  return isLetter(code) || (code >= 48 && code <= 57) || code === 45;
+};
 /** What may stand before or after a separating comma in a flow collection typed in ASCII. */
 const isAsciiItem = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_"'\]})[{]/.test(c);
 
 /** A line that opens a block scalar (| or >): the more-indented lines after it are text, not YAML. */
-const opensBlockScalar = (line: string): boolean => /(?:^|[\s:-])[|>][-+0-9]*$/.test(line.replace(/\s#.*$/, "").trimEnd());
+const opensBlockScalar = (line: string): boolean =>
+  (line.includes("|") || line.includes(">")) && /(?:^|[\s:-])[|>][-+0-9]*$/.test(line.replace(/\s#.*$/, "").trimEnd());
 
 /** The slip in one line, or undefined. `at` is a 0-based index into the line. */
 function slipIn(line: string): { at: number; message: string; hint: string } | undefined {
@@ -146,14 +151,20 @@ const nextNonSpace = (line: string, i: number): string | undefined => {
 export function findSlips(text: string): Slip[] {
   const slips: Slip[] = [];
   let blockIndent = -1;
-  for (const [n, line] of text.split("\n").entries()) {
+  let n = 0;
+  for (let start = 0; start <= text.length; n++) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
     let indent = 0;
-    while (line[indent] === " ") indent++;
+    while (line.charCodeAt(indent) === 32) indent++;
+    const blank = indent === line.length || line.trim() === "";
     if (blockIndent >= 0) {
-      if (line.trim() === "" || indent > blockIndent) continue;
+      if (blank || indent > blockIndent) continue;
       blockIndent = -1;
     }
-    if (line[indent] === "#" || line.trim() === "") continue;
+    if (blank || line[indent] === "#") continue;
     const slip = slipIn(line);
     if (slip) slips.push({ line: n + 1, col: [...line.slice(0, slip.at)].length + 1, message: `YAML 输入错误：${slip.message}`, hint: slip.hint });
     if (opensBlockScalar(line)) blockIndent = indent;

@@ -59,7 +59,7 @@ export function locatorOf(sources: readonly PathSource[]): Locator {
 export function loadText(text: string, file: string, diagnostics: Diagnostics): Loaded {
   const source = new YamlSource(text, file);
   for (const r of source.reports) diagnostics.report(r);
-  const data = source.reports.length ? undefined : inspectText(source.data, diagnostics);
+  const data = source.reports.length ? undefined : inspectText(source.data, diagnostics, { inPlace: true });
   return { data, files: [], locator: locatorOf([source]) };
 }
 
@@ -155,5 +155,5 @@ export async function loadFile(file: string, diagnostics: Diagnostics, options: 
   const { data, sources } = await visit(file, []);
   const locator = locatorOf(sources.length ? sources : [new YamlSource("", file)]);
   const failed = diagnostics.hasErrors;
-  return { data: failed ? undefined : inspectText(data, diagnostics), files: order, locator };
+  return { data: failed ? undefined : inspectText(data, diagnostics, { inPlace: true }), files: order, locator };
 }

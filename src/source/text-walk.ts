@@ -1,4 +1,4 @@
-import type { DataPath, Diagnostics } from "../diagnostics/index.js";
+import type { Diagnostics } from "../diagnostics/index.js";
 import { findBadCharacter, normalizeText } from "../text/index.js";
 
 /** Deeper than any circular's data is a mistake or an attack, and would overflow the stack of what follows. */
@@ -20,11 +20,15 @@ const isPlainObject = (value: object): boolean => {
  * A copy of the data fit for a document: line ends and tabs given their one meaning, characters no document can
  * hold (control characters, non-characters, broken surrogates) reported where they are written, nesting beyond
  * MAX_DEPTH and anything that is not data (a function, a Date object, a loop) refused. The copy is made of plain
- * objects whose keys are own data properties, whatever the keys are called.
+ * objects whose keys are own data properties, whatever the keys are called. Data the parser has just made is
+ * plain already and no one else's: `inPlace` fixes it where it is rather than copying every row.
  */
-export function inspectText(data: unknown, diagnostics: Diagnostics): unknown {
+export function inspectText(data: unknown, diagnostics: Diagnostics, options: { inPlace?: boolean } = {}): unknown {
+  const inPlace = options.inPlace ?? false;
   let values = 0;
-  const visit = (value: unknown, path: DataPath): unknown => {
+  // One path, grown and shrunk as the walk goes down and up; copied only into a report.
+  const path: (string | number)[] = [];
+  const visit = (value: unknown): unknown => {
     if (++values > MAX_VALUES) throw new TooMany();
     if (typeof value === "string") {
       const bad = findBadCharacter(value);
@@ -53,20 +57,32 @@ export function inspectText(data: unknown, diagnostics: Diagnostics): unknown {
       diagnostics.error("limit", [...path], `数据嵌套超过 ${MAX_DEPTH} 层`, "通报的数据不需要这么多层，检查缩进或括号");
       return null;
     }
-    if (Array.isArray(value)) return Array.from(value, (item, i) => visit(item, [...path, i]));
-    const copy: Record<string, unknown> = {};
+    if (Array.isArray(value)) {
+      const copy = inPlace ? value : new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        copy[i] = visit(value[i]);
+        path.pop();
+      }
+      return copy;
+    }
+    const copy: Record<string, unknown> = inPlace ? (value as Record<string, unknown>) : {};
     for (const key of Object.keys(value)) {
       // An object given by a program may carry keys set to undefined: as in JSON, they are absent.
       if ((value as Record<string, unknown>)[key] === undefined) continue;
+      path.push(key);
       const bad = findBadCharacter(key);
-      if (bad) diagnostics.unknownKey("invalid-char", [...path, key], `字段名里有一个${bad.description} ${bad.code}`, "删去这个字符");
-      const item = visit((value as Record<string, unknown>)[key], [...path, key]);
-      Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+      if (bad) diagnostics.unknownKey("invalid-char", [...path], `字段名里有一个${bad.description} ${bad.code}`, "删去这个字符");
+      const item = visit((value as Record<string, unknown>)[key]);
+      path.pop();
+      // A key such as __proto__ is data here: defined, never assigned through a setter.
+      if (key === "__proto__") Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+      else copy[key] = item;
     }
     return copy;
   };
   try {
-    return visit(data, []);
+    return visit(data);
   } catch (e) {
     if (!(e instanceof TooMany)) throw e;
     diagnostics.error("limit", [], `数据里的值超过 ${MAX_VALUES.toLocaleString("en-US")} 个`, "一份通报的数据不需要这么多；把清单拆到几份通报，或只保留需要列出的行");

@@ -23,7 +23,21 @@ function cellParagraph(lines: readonly string[], style: string): string {
   return `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr>${runs ? `<w:r>${runs}</w:r>` : ""}</w:p>`;
 }
 
-function rowXml(row: TableRow, widths: readonly number[], header: boolean, plain: readonly string[]): string {
+/** A cell paragraph's XML, written once for each distinct text: the plan shares a text's lines between cells. */
+type Paragraphs = (lines: readonly string[], style: string) => string;
+
+function paragraphMemo(): Paragraphs {
+  const written = new Map<string, Map<readonly string[], string>>();
+  return (lines, style) => {
+    let byLines = written.get(style);
+    if (!byLines) written.set(style, (byLines = new Map()));
+    let xml = byLines.get(lines);
+    if (xml === undefined) byLines.set(lines, (xml = cellParagraph(lines, style)));
+    return xml;
+  };
+}
+
+function rowXml(row: TableRow, widths: readonly number[], header: boolean, plain: readonly string[], paragraph: Paragraphs): string {
   let cells = "";
   for (const { column, cell } of row.cells) {
     let open = plain[column]!;
@@ -34,13 +48,14 @@ function rowXml(row: TableRow, widths: readonly number[], header: boolean, plain
     }
     const style = header ? CELL_STYLES.header : CELL_STYLES[cell.align];
     let paragraphs = "";
-    for (const lines of cell.paragraphs) paragraphs += cellParagraph(lines, style);
+    for (const lines of cell.paragraphs) paragraphs += paragraph(lines, style);
     cells += `<w:tc>${open}${paragraphs}</w:tc>`;
   }
   return `<w:tr><w:trPr><w:cantSplit/>${header ? "<w:tblHeader/>" : ""}</w:trPr>${cells}</w:tr>`;
 }
 
-export function tableXml(table: Table): string {
+/** A table a row at a time. */
+export function* tableXml(table: Table): Generator<string> {
   const total = table.widths.reduce((a, b) => a + b, 0);
   const { x, y } = table.padding;
   const tblPr =
@@ -52,8 +67,9 @@ export function tableXml(table: Table): string {
   const grid = `<w:tblGrid>${table.widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
   // What every plain cell of a column opens with, made once per table rather than once per cell.
   const plain = table.widths.map((w) => tcPr(w, 1, ""));
-  const parts = [`<w:tbl>${tblPr}${grid}`, rowXml(table.header, table.widths, true, plain)];
-  for (const row of table.rows) parts.push(rowXml(row, table.widths, false, plain));
-  parts.push("</w:tbl>");
-  return parts.join("");
+  yield `<w:tbl>${tblPr}${grid}`;
+  const paragraph = paragraphMemo();
+  yield rowXml(table.header, table.widths, true, plain, paragraph);
+  for (const row of table.rows) yield rowXml(row, table.widths, false, plain, paragraph);
+  yield "</w:tbl>";
 }

@@ -9,13 +9,13 @@ import { tableXml } from "./table.js";
 import { themeXml } from "./theme.js";
 import { NS, XML_HEADER } from "./xml.js";
 
-/** A part of the package: its name and its content. */
-export type Part = [name: string, content: string | Uint8Array];
+/** A part of the package: its name and its content (the document as pieces, made as the zip takes them). */
+export type Part = [name: string, content: string | Uint8Array | Iterable<string>];
 
-const WRITERS: BlockWriters<string, ParagraphContext> = {
-  paragraph: (p, context) => paragraphXml(p, context),
+const WRITERS: BlockWriters<Iterable<string>, ParagraphContext> = {
+  paragraph: (p, context) => [paragraphXml(p, context)],
   table: (t) => tableXml(t),
-  colophon: (c, context) => colophonXml(c, context.fonts),
+  colophon: (c, context) => [colophonXml(c, context.fonts)],
 };
 
 const PORTRAIT_MARGIN = { top: PAGE.top, right: PAGE.right, bottom: PAGE.bottom, left: PAGE.left };
@@ -35,6 +35,17 @@ function sectPr(s: Section, footerIds: { odd: string; even: string }): string {
     // a 2号 title line two grid cells.
     `<w:docGrid w:linePitch="${LINE}"/></w:sectPr>`
   );
+}
+
+/** The document part, a block (a table, a row) at a time: a long attachment's XML is never held whole. */
+function* documentXml(plan: Plan, context: ParagraphContext, footerIds: Map<FooterKind, { odd: string; even: string }>): Generator<string> {
+  yield `${XML_HEADER}<w:document xmlns:w="${NS.w}" xmlns:r="${NS.r}" xmlns:wp="${NS.wp}" xmlns:a="${NS.a}" xmlns:pic="${NS.pic}"><w:body>`;
+  for (const [i, s] of plan.sections.entries()) {
+    for (const block of s.blocks) yield* (WRITERS[block.kind] as (b: typeof block, c: ParagraphContext) => Iterable<string>)(block, context);
+    const props = sectPr(s, footerIds.get(kindOf(s))!);
+    yield i < plan.sections.length - 1 ? `<w:p><w:pPr>${spacingXml(0, 20)}${props}</w:pPr></w:p>` : props;
+  }
+  yield "</w:body></w:document>";
 }
 
 /**
@@ -70,13 +81,7 @@ export function writeDocx(plan: Plan): Part[] {
     rels.push({ id: ids.odd, type: "footer", target: `footer${n + 1}.xml` }, { id: ids.even, type: "footer", target: `footer${n + 2}.xml` });
     footerIds.set(kind, ids);
   }
-  const body: string[] = [];
-  plan.sections.forEach((s, i) => {
-    for (const block of s.blocks) body.push((WRITERS[block.kind] as (b: typeof block, c: ParagraphContext) => string)(block, context));
-    const props = sectPr(s, footerIds.get(kindOf(s))!);
-    body.push(i < plan.sections.length - 1 ? `<w:p><w:pPr>${spacingXml(0, 20)}${props}</w:pPr></w:p>` : props);
-  });
-  const document = `${XML_HEADER}<w:document xmlns:w="${NS.w}" xmlns:r="${NS.r}" xmlns:wp="${NS.wp}" xmlns:a="${NS.a}" xmlns:pic="${NS.pic}"><w:body>${body.join("")}</w:body></w:document>`;
+  const document = documentXml(plan, context, footerIds);
   parts.push(
     ["[Content_Types].xml", contentTypes(footerParts.map(([n]) => n), sealImage?.type)],
     ["_rels/.rels", PACKAGE_RELS],
