@@ -97,7 +97,7 @@ function coldBuild(work: string): Stats {
   const times: number[] = [];
   for (let i = 0; i < 9; i++) {
     const start = performance.now();
-    execFileSync(process.execPath, [join(ROOT, "dist/cli/main.js"), "build", TYPICAL, "-o", join(work, "out-cold")], { cwd: ROOT });
+    execFileSync(process.execPath, [join(ROOT, "dist/tongbao.js"), "build", TYPICAL, "-o", join(work, "out-cold")], { cwd: ROOT });
     times.push(performance.now() - start);
   }
   return stats(times);
@@ -140,7 +140,7 @@ const line = (label: string, r: Record<string, Stats & { bytes: number }>) =>
   out.push(`| ${label} | ${pair(r.tongbao!)} | ${pair(r.docxtemplater!)} | ${(r.docxtemplater!.median / r.tongbao!.median).toFixed(2)}× | ${kb(r.tongbao!.bytes)} / ${kb(r.docxtemplater!.bytes)} |`);
 line("(a) 典型通报（广东 2019 年第一季度）", typical);
 line(`(b) 附件 ${LARGE_ROWS} 行`, large);
-line(`(c) ${CITIES} 份城市通报（tongbao 2 个工作线程）`, batch);
+line(`(c) ${CITIES} 份城市通报（tongbao --jobs 2）`, batch);
 out.push("");
 out.push(`(b) 下限（同样的 XML 字符串拼接 + zlib 6 级压缩）：${pair(large.floor!)}；tongbao 是下限的 ${(large.tongbao!.median / large.floor!.median).toFixed(2)} 倍`);
 out.push(`(c) 每秒份数：tongbao ${rate(batch.tongbao!).toFixed(0)}，docxtemplater ${rate(batch.docxtemplater!).toFixed(0)}`);

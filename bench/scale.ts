@@ -12,7 +12,7 @@ import { generateCities } from "./generate.js";
 const count = Number(process.argv[2] ?? 3000);
 const work = mkdtempSync(join(tmpdir(), "tongbao-scale-"));
 generateCities(join(work, "cities"), count);
-const main = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+const main = fileURLToPath(new URL("../../dist/tongbao.js", import.meta.url));
 const start = performance.now();
 execFileSync(process.execPath, [main, "batch", join(work, "cities"), "-o", join(work, "out")], { cwd: work, stdio: ["ignore", "ignore", "inherit"] });
 const seconds = (performance.now() - start) / 1000;

@@ -54,7 +54,9 @@ describe("the fast YAML reader answers as the full parser, or not at all", () =>
   });
 
   it("values written out by the yaml library in block and flow styles", () => {
-    const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("是", "甲：乙", "a # b", "x: y", "- z", "'q'", '"d"', "\\", "{{issuer}}", "1e3", "0x1F", "~", ""));
+    const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("是", "甲：乙", "a # b", "x: y", "- z", "'q'", '"d"', "\\", "{{issuer}}", "1e3", "0x1F", "~", "",
+      // Longer than a line: the yaml library wraps it over several lines.
+      "本季度对全市在运行的 {{sites.running}} 个政府网站进行了检查，发现存在突出问题的网站 {{sites.problemCount}} 个，总体合格率 {{percent sites.passRate}}。对已登记的 {{newMedia.checked}} 个政务新媒体进行了检查 - 其中 1 个"));
     const value = fc.letrec((tie) => ({
       node: fc.oneof({ depthSize: "small" }, text, fc.integer(), fc.double({ noNaN: false }), fc.boolean(), fc.constant(null), fc.array(tie("node"), { maxLength: 4 }), fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), tie("node"), { maxKeys: 4 })),
     })).node;
@@ -78,6 +80,8 @@ describe("the fast YAML reader answers as the full parser, or not at all", () =>
     ["folded with blank lines", "a: >-\n  one\n  two\n\n  three\n"],
     ["a key whose value is a sequence at the key's indentation", "a:\n- 1\n- {b: [2, '3'], c: \"\\u4e2d\"}\nd: ~\n"],
     ["comments everywhere", "# c\na: 1 # c\n# c\nb:\n  # c\n  - x # c\n"],
+    ["plain scalars an editor wrapped", "a: one\n  two\n   three\nb:\n  - x {{y\n    z}}。\n  - k: 1\n    v: 甲\n      乙\n"],
+    ["a wrapped text, then a comment line", "a: one\n  two\n  # c\nb: 1\n"],
   ])("%s", (_, text) => {
     expect(fastParse(text, LIMITS)).toBeDefined();
     agrees(text);
@@ -86,7 +90,9 @@ describe("the fast YAML reader answers as the full parser, or not at all", () =>
   it.each([
     ["an anchor", "a: &x 1\nb: *x\n"],
     ["a tag", "a: !!str 1\n"],
-    ["a multi-line plain scalar", "a: one\n  two\n"],
+    ["a blank line inside a plain scalar", "a: one\n\n  two\n"],
+    ["a wrapped plain scalar after a comment", "a: one # c\n  two\n"],
+    ["a wrapped line starting with an indicator", "a: one\n  - two\n"],
     ["a duplicate key", "a: 1\na: 2\n"],
     ["a tab indent", "a:\n\tb: 1\n"],
     ["a second document", "a: 1\n---\nb: 2\n"],

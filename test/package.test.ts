@@ -18,7 +18,7 @@ describe("the published package", () => {
   const files = (JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
 
   it("holds what a user runs and reads, and nothing of the repository's own", () => {
-    for (const f of ["LICENSE", "README.md", "package.json", "dist/cli/main.js", "dist/index.js", "dist/index.d.ts", "dist/input/circular.schema.validate.cjs", "schemas/circular.schema.json", "schemas/batch.schema.json", "schemas/kinds.yaml", "templates/title.hbs", "templates/starter.yaml", "fonts/fonts.conf"]) {
+    for (const f of ["LICENSE", "README.md", "package.json", "dist/tongbao.js", "dist/index.js", "dist/index.d.ts", "dist/input/circular.schema.validate.cjs", "schemas/circular.schema.json", "schemas/batch.schema.json", "schemas/kinds.yaml", "templates/title.hbs", "templates/starter.yaml", "fonts/fonts.conf"]) {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => /^(src|test|data|bench|scripts|out)\/|\.map$|\.test\./.test(f))).toEqual([]);
@@ -44,7 +44,7 @@ describe("the published package", () => {
     const install = npm(["install", join(dir, tarball), "--no-audit", "--no-fund", "--prefer-offline"], app);
     expect(install.code, install.stderr).toBe(0);
     expect(warnings(install.stderr)).toEqual([]);
-    const version = spawnSync(process.execPath, [join(app, "node_modules/tongbao/dist/cli/main.js"), "--version"], { encoding: "utf8" });
+    const version = spawnSync(process.execPath, [join(app, "node_modules/tongbao/dist/tongbao.js"), "--version"], { encoding: "utf8" });
     expect(version.stdout).toMatch(/^tongbao \d+\.\d+\.\d+\n$/);
     const npx = npm(["exec", "--", "tongbao", "--version"], app);
     expect(npx.stdout).toBe(version.stdout);

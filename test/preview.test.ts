@@ -117,7 +117,7 @@ describe.skipIf(!haveChromium)("tongbao preview in Chromium", () => {
     writeFileSync(docx, built.docx);
     pdf = readPdf((await convertToPdf([docx], dir, findSoffice()))[0]!);
 
-    server = spawn(process.execPath, [`${ROOT}dist/cli/main.js`, "preview", `${EXAMPLE}.yaml`, "--port", "0", "--no-open"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    server = spawn(process.execPath, [`${ROOT}dist/tongbao.js`, "preview", `${EXAMPLE}.yaml`, "--port", "0", "--no-open"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
     url = await new Promise<string>((done, fail) => {
       let out = "";
       server.stdout!.on("data", (chunk: Buffer) => {

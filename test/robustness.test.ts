@@ -376,7 +376,7 @@ describe("files named by the data stay in the working folder", () => {
 /** Runs the CLI as an unprivileged user when the tests run as root, whom permissions would not stop. */
 const unprivileged = (args: string[], cwd: string) => {
   if (process.getuid?.() !== 0) return tongbao(args, { cwd });
-  const r = spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, join(ROOT, "dist/cli/main.js"), ...args], { cwd, encoding: "utf8" });
+  const r = spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, join(ROOT, "dist/tongbao.js"), ...args], { cwd, encoding: "utf8" });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 

@@ -9,7 +9,20 @@ export interface PageCount {
 
 type Planned = Paragraph & { forcedLines?: string[] };
 
-const lineCountOf = (p: Planned, width: number) => splitLines(p, width).length;
+/**
+ * A paragraph's lines at the width it was last broken at: the pagination is run again while rules settle and the
+ * 版记 is placed, and only spacing and page breaks change between runs, never the text.
+ */
+const broken = new WeakMap<Paragraph, { width: number; lines: ReturnType<typeof splitLines> }>();
+function linesOf(p: Planned, width: number): ReturnType<typeof splitLines> {
+  const known = broken.get(p);
+  if (known && known.width === width) return known.lines;
+  const lines = splitLines(p, width);
+  broken.set(p, { width, lines });
+  return lines;
+}
+
+const lineCountOf = (p: Planned, width: number) => linesOf(p, width).length;
 /** What a rule under a paragraph adds below its lines: the gap, and the rule's own width (eighths of a point). */
 const below = (p: Paragraph) => (p.ruleBelow ? p.ruleBelow.gap + Math.ceil(p.ruleBelow.size * 2.5) : 0);
 
@@ -54,7 +67,7 @@ export function paginate(blocks: readonly Block[], pageHeight: number, width: nu
       return;
     }
     const p = block as Planned;
-    const lines = splitLines(p, width);
+    const lines = linesOf(p, width);
     const whole = p.before + lines.length * p.lineHeight + below(p);
     if (p.pageBreakBefore && used > 0) newPage();
     else if (p.keepNext && used > 0 && used + keptHeight(blocks, i, width) > pageHeight) newPage();

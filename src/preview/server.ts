@@ -3,8 +3,8 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { writeOutput } from "../pack/write-output.js";
+import { packageFile } from "../package-files.js";
 import { PdfError, convertToPdf, findSoffice } from "../pdf/libreoffice.js";
 import { docxOf } from "../pipeline.js";
 import { writeHtml } from "../writers/html/write-html.js";
@@ -78,7 +78,7 @@ const attachment = (name: string) => ({ "Content-Disposition": `attachment; file
  * only file written is the .docx (and PDF) of a PDF download, in the output folder.
  */
 export async function startPreviewServer(session: PreviewSession, options: { port: number; outDir: string; soffice?: string }): Promise<PreviewServer> {
-  const appJs = readFileSync(fileURLToPath(new URL("client/app.js", import.meta.url)), "utf8");
+  const appJs = readFileSync(packageFile("dist/preview/client/app.js"), "utf8");
   const streams = new Set<ServerResponse>();
   const unsubscribe = session.onChange((version) => {
     for (const res of streams) res.write(`data: ${version}\n\n`);

@@ -2,7 +2,8 @@
  * A fast reader for the YAML that data files are written in: block mappings and sequences, one-line flow
  * collections, plain and quoted one-line scalars, literal and folded block scalars, comments. It builds the values
  * directly (no syntax tree, no positions), several times faster and smaller than the full parser on a list of
- * 100,000 rows. Anything else — anchors, tags, multi-line plain or quoted scalars, a duplicate key, a tab in the
+ * 100,000 rows. Plain scalars may run on over more-indented lines. Anything else — anchors, tags, multi-line quoted
+ * scalars, blank lines or comments inside a plain scalar, a duplicate key, a tab in the
  * indentation, any syntax error — makes it give up (undefined), and the full parser reads the file, with its
  * positions and messages. Where it answers, it answers as the full parser does (YAML 1.2, core schema): a
  * differential test holds it to that.
@@ -389,9 +390,25 @@ class Reader {
       return value;
     }
     if (INDICATOR.has(c) && !((c === "-" || c === "?" || c === ":") && text[1] !== undefined && text[1] !== " ")) giveUp();
-    const value = blockPlain(text);
+    let value = blockPlain(text);
+    if (!text.includes(" #")) value = this.folded(value, indent);
     this.noContinuation(indent);
     return resolvePlain(value);
+  }
+
+  /**
+   * A plain scalar's following lines, more indented than its key or dash, each joined to it by a space (a text an
+   * editor wrapped). Blank lines, comments and lines starting with an indicator between or after them are left
+   * to the full parser.
+   */
+  private folded(first: string, indent: number): string {
+    let value = first;
+    for (let line = this.lines[this.i]; line && line.indent > indent && line.text !== "" && !line.text.startsWith("#"); line = this.lines[this.i]) {
+      if (INDICATOR.has(line.text[0]!) || line.text.includes(" #")) giveUp();
+      value += ` ${blockPlain(line.text)}`;
+      this.i++;
+    }
+    return value;
   }
 
   /** A more-indented line after a one-line value would continue it (a multi-line scalar): left to the full parser. */

@@ -9,3 +9,6 @@ export { DEFAULT_TEMPLATES_DIR, readTemplates, type TemplateFile, type TemplateF
 export { YamlSource } from "./yaml-source.js";
 export { readTables, tableFile, tablePath, type TableSource } from "./read-tables.js";
 export { cellPosition, type Cell, type Table, type TableRow } from "./table.js";
+export { fastParse } from "./fast-yaml.js";
+export { MAX_YAML_VALUES } from "./yaml-source.js";
+export { yamlLib } from "./yaml-lib.js";

@@ -1,4 +1,5 @@
-import { Lexer, parseDocument, type ErrorCode } from "yaml";
+import type { ErrorCode } from "yaml";
+import { yamlLib } from "./yaml-lib.js";
 
 /** The lexer's markers that stand for no character of the source (document start, flow end, scalar). */
 const MARKERS = new Set(["\x02", "\x18", "\x1f"]);
@@ -11,7 +12,7 @@ const MARKERS = new Set(["\x02", "\x18", "\x1f"]);
 export function whereUnparseable(text: string): { offset: number; code: ErrorCode } {
   const open: number[] = [];
   let offset = 0;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of new (yamlLib().Lexer)().lex(text)) {
     if (MARKERS.has(token)) continue;
     if (token === "{" || token === "[") open.push(offset);
     else if ((token === "}" || token === "]") && open.length) open.pop();
@@ -22,7 +23,7 @@ export function whereUnparseable(text: string): { offset: number; code: ErrorCod
   const prefix = (n: number) => lines.slice(0, n).join("\n");
   const parses = (n: number) => {
     try {
-      parseDocument(prefix(n));
+      yamlLib().parseDocument(prefix(n));
       return true;
     } catch {
       return false;
@@ -36,6 +37,6 @@ export function whereUnparseable(text: string): { offset: number; code: ErrorCod
     if (parses(mid)) good = mid;
     else bad = mid;
   }
-  const [first] = parseDocument(prefix(good)).errors;
+  const [first] = yamlLib().parseDocument(prefix(good)).errors;
   return first ? { offset: first.pos[0], code: first.code } : { offset: prefix(good).length, code: "IMPOSSIBLE" };
 }

@@ -1,4 +1,5 @@
-import { LineCounter, Scalar, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type ErrorCode, type Node } from "yaml";
+import type { Document, ErrorCode, LineCounter, Node, Scalar } from "yaml";
+import { yamlLib } from "./yaml-lib.js";
 import type { DataPath, Position, Report } from "../diagnostics/index.js";
 import { fastParse } from "./fast-yaml.js";
 import { MAX_DEPTH } from "./text-walk.js";
@@ -45,7 +46,10 @@ export class YamlSource {
   readonly data: unknown;
   readonly reports: Report[] = [];
   private parsed: Document.Parsed | undefined;
-  private readonly lines = new LineCounter();
+  private counted: LineCounter | undefined;
+  private get lines(): LineCounter {
+    return (this.counted ??= new (yamlLib().LineCounter)());
+  }
 
   constructor(
     readonly text: string,
@@ -131,7 +135,7 @@ export class YamlSource {
 
   /** The full syntax tree, parsed on first use: at once for a file the fast reader left, else for a message's position. */
   private document(): Document.Parsed {
-    this.parsed ??= parseDocument(this.text, { version: "1.2", lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    this.parsed ??= yamlLib().parseDocument(this.text, { version: "1.2", lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     return this.parsed;
   }
 
@@ -152,11 +156,11 @@ export class YamlSource {
     for (let i = 0; i < path.length; i++) {
       const key = path[i]!;
       const last = i === path.length - 1;
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+      if (yamlLib().isMap(node)) {
+        const pair = node.items.find((p) => yamlLib().isPair(p) && yamlLib().isScalar(p.key) && String(p.key.value) === String(key));
         if (!pair) return { node, found: false };
         node = ((last && wantKey) || pair.value == null ? pair.key : pair.value) as Node;
-      } else if (isSeq(node) && typeof key === "number" && node.items[key] != null) {
+      } else if (yamlLib().isSeq(node) && typeof key === "number" && node.items[key] != null) {
         node = node.items[key] as Node;
       } else {
         return { node, found: false };
@@ -182,7 +186,7 @@ export class YamlSource {
    */
   locateIndex(path: DataPath, index: number): Position | undefined {
     const { node, found } = this.nodeAt(path, false);
-    if (!found || !isScalar(node) || typeof node.value !== "string" || !node.range) return undefined;
+    if (!found || !yamlLib().isScalar(node) || typeof node.value !== "string" || !node.range) return undefined;
     const value = node.value;
     const [start, end] = node.range;
     const src = this.text;
@@ -220,11 +224,11 @@ function escapeLength(src: string, at: number): number {
 /** Where the first key written as a mapping or list begins, if any. */
 function collectionKeyOffset(doc: Document.Parsed): number | undefined {
   let offset: number | undefined;
-  visit(doc, {
+  yamlLib().visit(doc, {
     Pair: (_, pair) => {
-      if (!isCollection(pair.key)) return undefined;
+      if (!yamlLib().isCollection(pair.key)) return undefined;
       offset = pair.key.range?.[0] ?? 0;
-      return visit.BREAK;
+      return yamlLib().visit.BREAK;
     },
   });
   return offset;

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const MAIN = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+const MAIN = fileURLToPath(new URL("../../dist/tongbao.js", import.meta.url));
 
 /** Runs the built command line (npm test compiles it first). */
 export function tongbao(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {

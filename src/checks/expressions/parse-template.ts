@@ -98,8 +98,30 @@ function tooLarge(text: string): ParseFailure | undefined {
   return undefined;
 }
 
+/**
+ * Trees kept per process, read-only to every user: a batch parses the same templates and wording for every
+ * circular. Bounded in count and characters like the compiled templates.
+ */
+const MAX_PARSED = 20_000;
+const MAX_PARSED_CHARS = 4_000_000;
+const parsed = new Map<string, Program | ParseFailure>();
+let parsedChars = 0;
+
 /** The syntax tree of a template, or where and why it cannot be read. */
 export function parseTemplate(text: string): Program | ParseFailure {
+  let found = parsed.get(text);
+  if (found) return found;
+  if (parsed.size >= MAX_PARSED || parsedChars + text.length > MAX_PARSED_CHARS) {
+    parsed.clear();
+    parsedChars = 0;
+  }
+  found = parseOnce(text);
+  parsed.set(text, found);
+  parsedChars += text.length;
+  return found;
+}
+
+function parseOnce(text: string): Program | ParseFailure {
   const deep = tooDeep(text);
   if (deep !== undefined) return { message: `模板嵌套超过 ${MAX_NESTING} 层`, hint: "减少 {{#if}}、{{#each}} 块和括号的嵌套", index: deep };
   const large = tooLarge(text);
