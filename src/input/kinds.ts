@@ -39,9 +39,10 @@ let builtins: Record<string, KindData> | undefined;
 
 /** The built-in kinds (schemas/kinds.yaml): websites, new-media accounts, region statistics. */
 export function builtinKinds(): Record<string, KindData> {
+  if (builtins) return builtins;
   // The package's own file, in the subset the fast reader reads; the full parser only if someone edited it past that.
   const text = readFileSync(KINDS_FILE, "utf8");
-  builtins ??= (fastParse(text, { values: MAX_YAML_VALUES, depth: MAX_DEPTH })?.value ?? yamlLib().parse(text)) as Record<string, KindData>;
+  builtins = (fastParse(text, { values: MAX_YAML_VALUES, depth: MAX_DEPTH })?.value ?? yamlLib().parse(text)) as Record<string, KindData>;
   return builtins;
 }
 

@@ -33,12 +33,13 @@ const BLOCK = 1 << 19;
 const IN_FLIGHT = 4;
 
 /**
- * Text as UTF-8 blocks, each piece encoded straight into its block: joining the pieces into one string first would
- * copy them all once more. A block ends before a piece that might not fit, so blocks are cut where the text is.
+ * Content as blocks of bytes: bytes or one string make one block; pieces of text are each encoded straight into
+ * their block, since joining them into one string first would copy them all once more. A block ends before a piece
+ * that might not fit, so blocks are cut where the text is.
  */
-function* byteBlocks(content: string | Iterable<string>): Generator<Buffer> {
-  if (typeof content === "string") {
-    yield Buffer.from(content, "utf8");
+function* byteBlocks(content: string | Uint8Array | Iterable<string>): Generator<Uint8Array> {
+  if (content instanceof Uint8Array || typeof content === "string") {
+    yield typeof content === "string" ? Buffer.from(content, "utf8") : content;
     return;
   }
   let block = Buffer.allocUnsafe(BLOCK);
@@ -69,14 +70,13 @@ interface Compressed {
  * content gives the same bytes.
  */
 async function compress(content: string | Uint8Array | Iterable<string>): Promise<Compressed> {
-  if (content instanceof Uint8Array) return { chunks: [deflateRawSync(content, { level: LEVEL })], size: content.length, crc: crc32(content) };
   const pending: Promise<Buffer>[] = [];
   const chunks: Buffer[] = [];
   let size = 0;
   let crc = 0;
-  let previous: Buffer | undefined;
-  let window: Buffer | undefined;
-  const send = (bytes: Buffer, last: boolean) => {
+  let previous: Uint8Array | undefined;
+  let window: Uint8Array | undefined;
+  const send = (bytes: Uint8Array, last: boolean) => {
     pending.push(deflate(bytes, { level: LEVEL, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH, ...(window ? { dictionary: window } : {}) }));
     window = bytes.subarray(Math.max(0, bytes.length - WINDOW));
   };

@@ -152,15 +152,16 @@ export class YamlSource {
     } catch {
       return { node: undefined, found: false }; // the parser overflowed: reported where the file was read
     }
+    const { isMap, isPair, isScalar, isSeq } = yamlLib();
     let node: Node | undefined = (root as Node | null) ?? undefined;
     for (let i = 0; i < path.length; i++) {
       const key = path[i]!;
       const last = i === path.length - 1;
-      if (yamlLib().isMap(node)) {
-        const pair = node.items.find((p) => yamlLib().isPair(p) && yamlLib().isScalar(p.key) && String(p.key.value) === String(key));
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
         if (!pair) return { node, found: false };
         node = ((last && wantKey) || pair.value == null ? pair.key : pair.value) as Node;
-      } else if (yamlLib().isSeq(node) && typeof key === "number" && node.items[key] != null) {
+      } else if (isSeq(node) && typeof key === "number" && node.items[key] != null) {
         node = node.items[key] as Node;
       } else {
         return { node, found: false };
@@ -223,12 +224,13 @@ function escapeLength(src: string, at: number): number {
 
 /** Where the first key written as a mapping or list begins, if any. */
 function collectionKeyOffset(doc: Document.Parsed): number | undefined {
+  const { isCollection, visit } = yamlLib();
   let offset: number | undefined;
-  yamlLib().visit(doc, {
+  visit(doc, {
     Pair: (_, pair) => {
-      if (!yamlLib().isCollection(pair.key)) return undefined;
+      if (!isCollection(pair.key)) return undefined;
       offset = pair.key.range?.[0] ?? 0;
-      return yamlLib().visit.BREAK;
+      return visit.BREAK;
     },
   });
   return offset;
