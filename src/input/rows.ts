@@ -49,11 +49,26 @@ export function rowName(row: Row, kind: Kind): string {
 }
 
 /**
- * Checks one value against its field and returns it as the later stages hold it (text typed as a number becomes
- * text when nothing was lost; 是/否 become true/false), or reports why it is wrong. Where the value is and how
- * messages name its row are made only for a message: most values are right.
+ * The row being checked, one object for the whole list with its index moved along: the value's path and how
+ * messages name its row are made only for a message, since most values are right.
  */
-function checkValue(field: Field, value: unknown, at: () => DataPath, whereOf: () => string, diagnostics: Diagnostics, locator: Locator): unknown {
+interface RowSite {
+  index: number;
+  /** The data path of the row's field `key`. */
+  at(key: string): DataPath;
+  /** The row as messages name it: 网站第 3 行, or the table row it was read from. */
+  whereOf(): string;
+}
+
+/**
+ * Checks one value against its field and returns it as the later stages hold it (text typed as a number becomes
+ * text when nothing was lost; 是/否 become true/false), or reports why it is wrong.
+ */
+function checkValue(field: Field, value: unknown, site: RowSite, diagnostics: Diagnostics, locator: Locator): unknown {
+  // The common case first: text where text is wanted.
+  if (field.type === "text" && typeof value === "string" && !field.values) return value;
+  const at = () => site.at(field.name);
+  const whereOf = () => site.whereOf();
   const wrong = (hint?: string) => {
     diagnostics.error("field-type", at(), `${whereOf()}的${fieldName(field)}应当是${TYPE_WORDS[field.type]}，这里写的是${describeValue(value)}`, hint);
     return undefined;
@@ -124,50 +139,65 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
     diagnostics.error("limit", path, `清单 ${name} 有 ${input.length} 行，超过上限 ${MAX_ROWS} 行`, "一份通报的清单不会这么长：检查是否选错了数据");
   }
   const rows: Row[] = [];
-  const seen = new Map<string, number>();
-  const uniques = new Map<string, Map<unknown, number>>();
-  input.slice(0, MAX_ROWS).forEach((raw, i) => {
-    const rowPath = [...path, i];
-    const whereOf = () => (rowNumbers ? `${label}（表格第 ${rowNumbers[i]} 行）` : `${label}第 ${i + 1} 行`);
-    const rowWord = (k: number) => (rowNumbers ? `表格第 ${rowNumbers[k]} 行` : `第 ${k + 1} 行`);
+  const seen = new Map<unknown, number>();
+  const fields = [...kind.fields.values()];
+  const uniques = new Map(fields.filter((f) => f.unique).map((f) => [f.name, new Map<unknown, number>()]));
+  const rowWord = (k: number) => (rowNumbers ? `表格第 ${rowNumbers[k]} 行` : `第 ${k + 1} 行`);
+  const site: RowSite = {
+    index: 0,
+    at: (key) => [...path, site.index, key],
+    whereOf: () => (rowNumbers ? `${label}（表格第 ${rowNumbers[site.index]} 行）` : `${label}第 ${site.index + 1} 行`),
+  };
+  // One identity field holding text or a number is its own key; several, or a list, are compared as JSON.
+  const identityOf = (row: Row): unknown => {
+    if (kind.identity.length === 1) {
+      const v = row[kind.identity[0]!] ?? null;
+      if (typeof v !== "object" || v === null) return v;
+    }
+    return JSON.stringify(kind.identity.map((f) => row[f] ?? null));
+  };
+  const count = Math.min(input.length, MAX_ROWS);
+  for (let i = 0; i < count; i++) {
+    const raw = input[i]!;
+    site.index = i;
     const row: Row = {};
-    for (const [key, value] of Object.entries(raw)) {
+    for (const key of Object.keys(raw)) {
       const field = kind.fields.get(key);
+      const value = raw[key];
       if (!field) {
-        diagnostics.unknownKey("unknown-field", [...rowPath, key], `不认识的字段 ${key}（${whereOf()}，种类 ${kind.name}）`, unknownFieldHint(key, kind));
+        diagnostics.unknownKey("unknown-field", site.at(key), `不认识的字段 ${key}（${site.whereOf()}，种类 ${kind.name}）`, unknownFieldHint(key, kind));
         continue;
       }
       if (value === null) continue; // an empty value is a value left out
-      const checked = checkValue(field, value, () => [...rowPath, key], whereOf, diagnostics, locator);
+      const checked = checkValue(field, value, site, diagnostics, locator);
       if (checked !== undefined) row[key] = checked;
     }
-    for (const field of kind.fields.values()) {
-      // Own properties only: a field may be called constructor.
-      const given = Object.hasOwn(raw, field.name) && raw[field.name] !== null;
-      if (field.required && typeof row[field.name] === "string" && !/\S/.test(row[field.name] as string)) {
-        diagnostics.error("missing-field", [...rowPath, field.name], `${whereOf()}的${fieldName(field)}是空的`, `每行都要写 ${field.name}`);
+    for (const field of fields) {
+      const name = field.name;
+      const value = row[name];
+      if (field.required && typeof value === "string" && !/\S/.test(value)) {
+        diagnostics.error("missing-field", site.at(name), `${site.whereOf()}的${fieldName(field)}是空的`, `每行都要写 ${name}`);
       }
-      if (Object.hasOwn(row, field.name) || given) continue;
-      if (field.default !== undefined) row[field.name] = field.default;
-      else if (field.required) diagnostics.error("missing-field", rowPath, `${whereOf()}缺少${fieldName(field)}`, `每行都要写 ${field.name}`);
-      else row[field.name] = EMPTY[field.type];
+      // Own properties only: a field may be called constructor.
+      if (Object.hasOwn(row, name) || (Object.hasOwn(raw, name) && raw[name] !== null)) continue;
+      if (field.default !== undefined) row[name] = field.default;
+      else if (field.required) diagnostics.error("missing-field", [...path, i], `${site.whereOf()}缺少${fieldName(field)}`, `每行都要写 ${name}`);
+      else row[name] = EMPTY[field.type];
     }
     if (kind.identity.length) {
-      const id = JSON.stringify(kind.identity.map((f) => row[f] ?? null));
+      const id = identityOf(row);
       const first = seen.get(id);
-      if (first !== undefined) diagnostics.error("duplicate-row", rowPath, `${label}“${rowName(row, kind)}”列了两次（${rowWord(first)}和${rowWord(i)}）`, `${kind.identity.map((f) => kind.fields.get(f)!.label).join("、")}都相同；删去重复的一行`);
+      if (first !== undefined) diagnostics.error("duplicate-row", [...path, i], `${label}“${rowName(row, kind)}”列了两次（${rowWord(first)}和${rowWord(i)}）`, `${kind.identity.map((f) => kind.fields.get(f)!.label).join("、")}都相同；删去重复的一行`);
       else seen.set(id, i);
     }
-    for (const field of kind.fields.values()) {
-      const value = row[field.name];
-      if (!field.unique || value === undefined || value === null || value === "") continue;
-      const values = uniques.get(field.name) ?? new Map<unknown, number>();
-      uniques.set(field.name, values);
+    for (const [name, values] of uniques) {
+      const value = row[name];
+      if (value === undefined || value === null || value === "") continue;
       const first = values.get(value);
-      if (first !== undefined) diagnostics.error("duplicate-value", [...rowPath, field.name], `${field.label} ${String(value)} 重复（与${rowWord(first)}相同）`, `每个对象的${field.label}唯一，请核对`);
+      if (first !== undefined) diagnostics.error("duplicate-value", site.at(name), `${kind.fields.get(name)!.label} ${String(value)} 重复（与${rowWord(first)}相同）`, `每个对象的${kind.fields.get(name)!.label}唯一，请核对`);
       else values.set(value, i);
     }
     rows.push(row);
-  });
+  }
   return { name, kind, label, rows, path };
 }

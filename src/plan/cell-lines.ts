@@ -82,10 +82,29 @@ const MAY_HOLD_UNIT = /[：:（(A-Za-z0-9.%\-_/@&+#'"]/;
 /** UNIT without its label alternative, for text with no colon: the same matches, without trying a label at every character. */
 const UNIT_NO_LABEL = new RegExp(UNIT.source.slice(UNIT.source.indexOf("|") + 1), "g");
 
+/** The characters of a Latin run, by code: the whole of UNIT for text with no colon and no bracket. */
+const LATIN = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.%-_/:@&+#'\"") LATIN[c.charCodeAt(0)] = 1;
+
 /** The widest piece of a text that cannot break: what a column must hold at the least. */
 export function widestUnit(text: string, style: TextStyle): number {
   let widest = 0;
   if (!MAY_HOLD_UNIT.test(text)) return widest;
-  for (const m of text.matchAll(text.includes(":") || text.includes("：") ? UNIT : UNIT_NO_LABEL)) widest = Math.max(widest, textWidth(m[0], style));
+  const label = text.includes(":") || text.includes("：");
+  if (label || text.includes("（") || text.includes("(")) {
+    for (const m of text.matchAll(label ? UNIT : UNIT_NO_LABEL)) widest = Math.max(widest, textWidth(m[0], style));
+    return widest;
+  }
+  // Only Latin runs: found by one pass over the codes, as the pattern would find them, without its match objects.
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : -1;
+    const latin = c >= 0 && c < 128 && LATIN[c] === 1;
+    if (latin && start < 0) start = i;
+    else if (!latin && start >= 0) {
+      widest = Math.max(widest, textWidth(text.slice(start, i), style));
+      start = -1;
+    }
+  }
   return widest;
 }

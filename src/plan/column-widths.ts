@@ -27,16 +27,21 @@ const NONE: number[] = [];
 /** Cells spanning rows or columns are left out: their height is shared, their width is several columns'. */
 function lineWidths(table: Table, style: TextStyle, headerStyle: TextStyle): Widths {
   const widths: Widths = [table.columns.map((c) => c.header.split("\n").map((l) => textWidth(l, headerStyle)))];
-  // One text's width is measured once: long tables repeat their regions, issues and codes.
-  const measured = new Map<string, number>();
-  const measure = (line: string) => {
+  // One text's width is measured once, and a one-line cell's widths are shared by every cell of that text: long
+  // tables repeat their regions, issues and codes. The arrays are only read.
+  const measured = new Map<string, number[]>();
+  const single = (line: string) => {
     let w = measured.get(line);
-    if (w === undefined) measured.set(line, (w = textWidth(line, style)));
+    if (w === undefined) measured.set(line, (w = [textWidth(line, style)]));
     return w;
   };
+  const measure = (line: string) => single(line)[0]!;
   for (const row of table.total ? [...table.rows, table.total] : table.rows) {
     const out: number[][] = [];
-    for (const cell of row) out.push(cell && (cell.colSpan ?? 1) === 1 && (cell.rowSpan ?? 1) === 1 ? cell.lines.map(measure) : NONE);
+    for (const cell of row) {
+      const plain = cell && (cell.colSpan ?? 1) === 1 && (cell.rowSpan ?? 1) === 1;
+      out.push(!plain ? NONE : cell.lines.length === 1 ? single(cell.lines[0]!) : cell.lines.map(measure));
+    }
     widths.push(out);
   }
   return widths;
@@ -48,6 +53,87 @@ const linesAt = (widths: readonly number[], inner: number): number => {
   for (const w of widths) n += w <= inner ? 1 : Math.ceil(w / inner);
   return Math.max(1, n);
 };
+
+/**
+ * The inner width at which a cell of these line widths, now at `inner`, first takes fewer lines: for a line taking
+ * k > 1 lines, w / (k − 1). A hair less, so that rounding never hides a change (a row visited early only finds its
+ * lines unchanged). Infinity when no line wraps.
+ */
+function nextThreshold(widths: readonly number[], inner: number): number {
+  let next = Infinity;
+  for (const w of widths) {
+    if (w <= inner) continue;
+    const k = Math.ceil(w / inner);
+    const t = k > 1 ? (w / (k - 1)) * (1 - 1e-9) : Infinity;
+    if (t < next) next = t;
+  }
+  return next;
+}
+
+/** Row numbers in a binary heap, least key first; each row's key is kept beside it. */
+class ThresholdHeap {
+  private readonly rows: number[] = [];
+  private readonly keys: number[] = [];
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  topKey(): number {
+    return this.keys[0]!;
+  }
+
+  push(row: number, key: number): void {
+    const { rows, keys } = this;
+    let i = rows.length;
+    rows.push(row);
+    keys.push(key);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (keys[parent]! <= key) break;
+      rows[i] = rows[parent]!;
+      keys[i] = keys[parent]!;
+      i = parent;
+    }
+    rows[i] = row;
+    keys[i] = key;
+  }
+
+  pop(): number {
+    const { rows, keys } = this;
+    const top = rows[0]!;
+    const last = rows.pop()!;
+    const key = keys.pop()!;
+    if (rows.length === 0) return top;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= rows.length) break;
+      if (child + 1 < rows.length && keys[child + 1]! < keys[child]!) child++;
+      if (keys[child]! >= key) break;
+      rows[i] = rows[child]!;
+      keys[i] = keys[child]!;
+      i = child;
+    }
+    rows[i] = last;
+    keys[i] = key;
+    return top;
+  }
+
+  /** Calls `visit` for every row whose key is at most `limit`: the top of the heap, down to where keys pass it. */
+  forEachUpTo(limit: number, visit: (row: number) => void): void {
+    const { rows, keys } = this;
+    const stack: number[] = [];
+    if (rows.length > 0) stack.push(0);
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      if (keys[i]! > limit) continue;
+      visit(rows[i]!);
+      if (2 * i + 1 < rows.length) stack.push(2 * i + 1);
+      if (2 * i + 2 < rows.length) stack.push(2 * i + 2);
+    }
+  }
+}
 
 /** The column of a row's tallest cell, its lines, and the next tallest cell's. */
 function tallest(row: ArrayLike<number>): { first: number; best: number; second: number } {
@@ -88,9 +174,13 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
   const body = table.total ? [...table.rows, table.total] : table.rows;
   const least = columns.map((c) => {
     let widest = 2 * style.size * 20;
+    const seen = new Set<string>();
     const consider = (text: string, width: number) => {
-      // No piece of a line is wider than the line.
-      if (width > widest) widest = Math.max(widest, widestUnit(text, style));
+      // No piece of a line is wider than the line; a text seen before has nothing new.
+      if (width > widest && !seen.has(text)) {
+        seen.add(text);
+        widest = Math.max(widest, widestUnit(text, style));
+      }
     };
     for (const l of table.columns[c]!.header.split("\n")) consider(l, Infinity);
     body.forEach((row, r) => {
@@ -105,22 +195,14 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
   let room = total - widths.reduce((a, b) => a + b, 0);
   const step = style.size * 20;
 
-  // Only a cell with a line wider than its column can gain from widening it: each column keeps the rows that have
-  // one, so that a step visits the few rows that wrap rather than every row of a long table.
-  const wrapping = (c: number, r: number) => {
-    const row = cells[r]![c];
-    if (row) for (const w of row) if (w > widths[c]! - FRAME) return true;
-    return false;
-  };
-  const wraps = columns.map((c) => {
-    const found: number[] = [];
-    for (let r = 0; r < cells.length; r++) if (wrapping(c, r)) found.push(r);
-    return found;
-  });
-  // Of each row that wraps: its cells' lines, its tallest cell, the column it is in, and the next tallest: what
-  // widening one column can save. A row that does not wrap can gain nothing. Flat arrays: a long table has
-  // thousands of such rows, visited at every step.
+  // Only a cell with a line wider than its column can gain from widening it, and only once the column reaches
+  // the width at which one of its lines takes one line fewer: its threshold. Each column keeps its wrapping rows
+  // in a heap by threshold, so that a step visits the rows it would change rather than every row of a long table.
   const n = columns.length;
+  const threshold = new Float64Array(cells.length * n);
+  const heaps = columns.map(() => new ThresholdHeap());
+  // Of each row that wraps: its cells' lines, its tallest cell, the column it is in, and the next tallest: what
+  // widening one column can save. Flat arrays: a long table has thousands of such rows.
   const lines = new Int32Array(cells.length * n);
   const first = new Int32Array(cells.length);
   const best = new Int32Array(cells.length);
@@ -132,7 +214,16 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
     second[r] = t.second;
   };
   const wrapsAny = new Uint8Array(cells.length);
-  for (const found of wraps) for (const r of found) wrapsAny[r] = 1;
+  for (let r = 0; r < cells.length; r++) {
+    for (const c of columns) {
+      const t = nextThreshold(cells[r]![c] ?? NONE, widths[c]! - FRAME);
+      threshold[r * n + c] = t;
+      if (t < Infinity) {
+        heaps[c]!.push(r, t);
+        wrapsAny[r] = 1;
+      }
+    }
+  }
   for (let r = 0; r < cells.length; r++) {
     if (!wrapsAny[r]) continue;
     for (const c of columns) lines[r * n + c] = linesAt(cells[r]![c] ?? NONE, widths[c]! - FRAME);
@@ -141,29 +232,48 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
   // A line saved from the table's height outweighs any number of lines saved inside cells that are not the
   // tallest of their row; those count too, so that names are not broken where width is to spare.
   const HEIGHT = 1000;
+  // A column's gain changes only when it is widened, or when a row within a step of its next threshold changes its
+  // tallest cells: kept between steps and computed again only then.
+  const gains = new Float64Array(n);
+  const stale = new Uint8Array(n).fill(1);
   while (room >= step) {
     let gainBest = 0;
     let chosen = -1;
     for (const c of columns) {
+      if (!stale[c]) {
+        if (gains[c]! > gainBest) [gainBest, chosen] = [gains[c]!, c];
+        continue;
+      }
+      stale[c] = 0;
+      const inner = widths[c]! + step - FRAME;
       let gain = 0;
-      for (const cell of merged[c]!) gain += linesAt(cell, widths[c]! - FRAME) - linesAt(cell, widths[c]! + step - FRAME);
-      for (const r of wraps[c]!) {
-        const widened = linesAt(cells[r]![c] ?? NONE, widths[c]! + step - FRAME);
+      for (const cell of merged[c]!) gain += linesAt(cell, widths[c]! - FRAME) - linesAt(cell, inner);
+      heaps[c]!.forEachUpTo(inner, (r) => {
+        const widened = linesAt(cells[r]![c] ?? NONE, inner);
         const now = lines[r * n + c]!;
-        if (widened === now) continue;
+        if (widened === now) return;
         gain += now - widened;
         if (first[r] === c) gain += HEIGHT * (cost(r, best[r]!) - cost(r, Math.max(widened, second[r]!)));
-      }
+      });
+      gains[c] = gain;
       if (gain > gainBest) [gainBest, chosen] = [gain, c];
     }
     if (chosen < 0) break;
+    stale[chosen] = 1;
     widths[chosen]! += step;
     room -= step;
-    for (const r of wraps[chosen]!) {
-      const now = (lines[r * n + chosen] = linesAt(cells[r]![chosen] ?? NONE, widths[chosen]! - FRAME));
-      if (first[r] === chosen || now >= second[r]!) refresh(r);
+    const inner = widths[chosen]! - FRAME;
+    const heap = heaps[chosen]!;
+    const moved: number[] = [];
+    while (heap.size > 0 && heap.topKey() <= inner) moved.push(heap.pop());
+    for (const r of moved) {
+      lines[r * n + chosen] = linesAt(cells[r]![chosen] ?? NONE, inner);
+      refresh(r);
+      for (const c of columns) if (threshold[r * n + c]! <= widths[c]! + step - FRAME) stale[c] = 1;
+      const t = nextThreshold(cells[r]![chosen] ?? NONE, inner);
+      threshold[r * n + chosen] = t;
+      if (t < Infinity) heap.push(r, t);
     }
-    wraps[chosen] = wraps[chosen]!.filter((r) => wrapping(chosen, r));
   }
   // What saves no line goes first to columns short of their longest text, then to all in proportion.
   const longest = columns.map((c) => {

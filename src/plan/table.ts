@@ -1,4 +1,4 @@
-import type { Table as ModelTable } from "../model/circular.js";
+import type { Cell as ModelCell, Table as ModelTable } from "../model/circular.js";
 import { cellLines } from "./cell-lines.js";
 import { CELL_PADDING_X, CELL_PADDING_Y, innerWidth } from "./column-widths.js";
 import type { Table, TableRow } from "./plan.js";
@@ -34,14 +34,36 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
   const header: TableRow = { cells: headerCells, height: height(Math.max(1, ...headerCells.map((h) => h.cell.paragraphs.flat().length))), page: 0, y: 0 };
 
   const body = model.total ? [...model.rows, model.total] : model.rows;
-  const wraps = model.columns.map(() => false);
+  const n = model.columns.length;
+  const wraps = new Uint8Array(n);
   // How many rows below each column's open vertical merge still continue it.
-  const open = model.columns.map(() => 0);
+  const open = new Int32Array(n);
   const EMPTY = [[""]];
+  type Entry = TableRow["cells"][number];
+  // One entry for each text of a column, shared by the rows that show it (the plan is only read after this), and
+  // one for the continuation of a merge: a long table repeats its regions, issues and results.
+  const shared = Array.from({ length: n }, () => new Map<string, { entry: Entry; count: number }>());
+  const continued = Array.from({ length: n }, (_, c): Entry => ({ column: c, cell: { paragraphs: EMPTY, align: "center", colSpan: 1, rowSpan: 1, continued: true } }));
+  const made: Entry[] = [...continued];
+  const planCell = (c: number, cell: ModelCell, span: number, rowSpan: number, body: boolean) => {
+    const width = span > 1 ? spanWidth(c, span) : inner[c]!;
+    const paragraphs: string[][] = [];
+    let count = 0;
+    for (const l of cell.lines) {
+      const broken = lines(l, width);
+      paragraphs.push(broken);
+      count += broken.length;
+      if (span === 1 && body && broken.length > 1) wraps[c] = 1;
+    }
+    const planned: Entry = { column: c, cell: { paragraphs, align: "center", colSpan: span, rowSpan, continued: false } };
+    made.push(planned);
+    return { entry: planned, count };
+  };
   const rows: TableRow[] = [];
   for (let r = 0; r < body.length; r++) {
     const row = body[r]!;
-    const cells: TableRow["cells"] = [];
+    const isBody = r < model.rows.length;
+    const cells: Entry[] = [];
     let tallest = 1;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
@@ -49,27 +71,25 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
         // A null cell continues a merge from above, or lies under a horizontal span.
         if (open[c]! > 0) {
           open[c]!--;
-          cells.push({ column: c, cell: { paragraphs: EMPTY, align: "center", colSpan: 1, rowSpan: 1, continued: true } });
+          cells.push(continued[c]!);
         }
         continue;
       }
       const span = cell.colSpan ?? 1;
       const rowSpan = cell.rowSpan ?? 1;
       if (rowSpan > 1) open[c] = rowSpan - 1;
-      const width = span > 1 ? spanWidth(c, span) : inner[c]!;
-      const paragraphs: string[][] = [];
-      let count = 0;
-      for (const l of cell.lines) {
-        const broken = lines(l, width);
-        paragraphs.push(broken);
-        count += broken.length;
-        if (span === 1 && r < model.rows.length && broken.length > 1) wraps[c] = true;
-      }
-      if (rowSpan === 1 && count > tallest) tallest = count;
-      cells.push({ column: c, cell: { paragraphs, align: "center", colSpan: span, rowSpan, continued: false } });
+      let found: { entry: Entry; count: number };
+      if (span === 1 && rowSpan === 1 && isBody && cell.lines.length === 1) {
+        const text = cell.lines[0]!;
+        const known = shared[c]!.get(text);
+        if (known) found = known;
+        else shared[c]!.set(text, (found = planCell(c, cell, 1, 1, true)));
+      } else found = planCell(c, cell, span, rowSpan, isBody);
+      if (rowSpan === 1 && found.count > tallest) tallest = found.count;
+      cells.push(found.entry);
     }
     rows.push({ cells, height: height(tallest), page: 0, y: 0 });
   }
-  for (const { cells } of rows) for (const entry of cells) if (wraps[entry.column] && entry.cell.colSpan === 1) entry.cell.align = "left";
+  for (const { column, cell } of made) if (wraps[column] && cell.colSpan === 1) cell.align = "left";
   return { kind: "table", attachment, total: model.total !== undefined, widths, padding: { x: CELL_PADDING_X, y: CELL_PADDING_Y }, header, rows, size, lineHeight };
 }

@@ -22,6 +22,10 @@ interface Line {
 
 /** Characters that cannot start a plain scalar, or that the fast reader leaves to the full parser. */
 const INDICATOR = new Set(["&", "*", "!", "|", ">", "%", "@", "`", "?", "#", "-", ":", "{", "}", "[", "]", ",", '"', "'"]);
+/** INDICATOR by character code: the reader tests first characters by code, never making one-character strings. */
+const INDICATOR_CODE = new Uint8Array(128);
+for (const c of INDICATOR) INDICATOR_CODE[c.charCodeAt(0)] = 1;
+const isIndicator = (code: number): boolean => code < 128 && INDICATOR_CODE[code] === 1;
 
 const INT = /^[-+]?[0-9]+$/;
 const OCT = /^0o[0-7]+$/;
@@ -301,9 +305,9 @@ class Reader {
     const line = this.peek()!;
     if (line.indent !== indent) giveUp();
     if (isDash(line.text)) return this.sequence(indent);
-    if (!keyOf(line.text)) giveUp();
+    const key = keyOf(line.text) ?? giveUp();
     this.i++;
-    return this.mapping(indent, line.text);
+    return this.mapping(indent, key);
   }
 
   /** Counts a collection's entry into the limits while it is read. */
@@ -334,45 +338,48 @@ class Reader {
       const content = line.text.slice(rest);
       if (content === "" || content.startsWith("#")) out.push(this.nested(indent));
       else if (isDash(content)) giveUp();
-      else if (keyOf(content)) out.push(this.mapping(indent + rest, content));
-      else out.push(this.inline(content, indent));
+      else {
+        const key = keyOf(content);
+        out.push(key ? this.mapping(indent + rest, key) : this.inline(content, indent));
+      }
     }
     return out;
   }
 
-  /** A mapping; `firstText` is its first entry's text (after a "- " it sits on the sequence's line). */
-  private mapping(indent: number, firstText: string): Record<string, unknown> {
-    return this.collection(() => this.mappingEntries(indent, firstText));
+  /** A mapping; `first` is its first entry's key (after a "- " it sits on the sequence's line). */
+  private mapping(indent: number, first: Key): Record<string, unknown> {
+    return this.collection(() => this.mappingEntries(indent, first));
   }
 
-  private mappingEntries(indent: number, firstText: string): Record<string, unknown> {
+  private mappingEntries(indent: number, first: Key): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     // The first entry's line is already consumed (after a "- " it is the sequence's line).
-    let text: string | undefined = firstText;
+    let key: Key | undefined = first;
     for (;;) {
-      if (text === undefined) {
+      if (key === undefined) {
         const line = this.peek();
         // A dash at the key's indentation after a finished entry is an error; the caller finds it left over.
         if (!line || line.indent !== indent || isDash(line.text)) break;
         this.i++;
-        text = line.text;
+        key = keyOf(line.text) ?? giveUp();
       }
-      const key = keyOf(text);
-      if (!key) giveUp();
-      const { name, rest } = key!;
+      const { name, rest } = key;
       if (name === "__proto__" || name === "<<" || Object.hasOwn(out, name)) giveUp();
       if (rest === "" || rest.startsWith("#")) {
         const next = this.peek();
         // "key:" then "- a" at the key's own indentation: the sequence is the key's value.
         out[name] = next && next.indent === indent && isDash(next.text) ? this.sequence(indent) : this.nested(indent);
       } else out[name] = this.inline(rest, indent);
-      text = undefined;
+      key = undefined;
     }
     return out;
   }
 
   /** A value written on its key's (or dash's) line: a scalar, a flow collection, or a block scalar header. */
   private inline(text: string, indent: number): unknown {
+    const code = text.charCodeAt(0);
+    // Most values are text starting with a character that is no indicator.
+    if (!isIndicator(code)) return this.plainValue(text, indent);
     const c = text[0]!;
     if (c === "|" || c === ">") return this.blockScalar(text, indent);
     if (c === "{" || c === "[") {
@@ -382,14 +389,20 @@ class Reader {
       this.noContinuation(indent);
       return value;
     }
-    this.budget.value();
     if (c === '"' || c === "'") {
+      this.budget.value();
       const [value, end] = c === '"' ? doubleQuoted(text, 0) : singleQuoted(text, 0);
       assertRestEmpty(text, end);
       this.noContinuation(indent);
       return value;
     }
-    if (INDICATOR.has(c) && !((c === "-" || c === "?" || c === ":") && text[1] !== undefined && text[1] !== " ")) giveUp();
+    if (!((c === "-" || c === "?" || c === ":") && text[1] !== undefined && text[1] !== " ")) giveUp();
+    return this.plainValue(text, indent);
+  }
+
+  /** A plain scalar written on its key's (or dash's) line, with the lines it runs on over. */
+  private plainValue(text: string, indent: number): unknown {
+    this.budget.value();
     let value = blockPlain(text);
     if (!text.includes(" #")) value = this.folded(value, indent);
     this.noContinuation(indent);
@@ -404,7 +417,7 @@ class Reader {
   private folded(first: string, indent: number): string {
     let value = first;
     for (let line = this.lines[this.i]; line && line.indent > indent && line.text !== "" && !line.text.startsWith("#"); line = this.lines[this.i]) {
-      if (INDICATOR.has(line.text[0]!) || line.text.includes(" #")) giveUp();
+      if (isIndicator(line.text.charCodeAt(0)) || line.text.includes(" #")) giveUp();
       value += ` ${blockPlain(line.text)}`;
       this.i++;
     }
@@ -473,35 +486,48 @@ class Reader {
   }
 }
 
-const isDash = (text: string): boolean => text === "-" || text.startsWith("- ");
+const isLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const MAY_NOT_BE_TEXT = "nNtTfF";
+
+const isDash = (text: string): boolean => text.charCodeAt(0) === 45 && (text.length === 1 || text.charCodeAt(1) === 32);
+
+interface Key {
+  name: string;
+  /** What follows the key's colon on its line. */
+  rest: string;
+}
 
 /** A key at the start of `text` ("name: rest" or "name:"), with what follows it; undefined when it is not one. */
-function keyOf(text: string): { name: string; rest: string } | undefined {
+function keyOf(text: string): Key | undefined {
   let name: string;
   let after: number;
-  const c = text[0];
-  if (c === '"' || c === "'") {
+  const code = text.charCodeAt(0);
+  if (code === 34 || code === 39) {
+    const c = text[0];
     const [value, end] = c === '"' ? doubleQuoted(text, 0) : singleQuoted(text, 0);
     if (text[end] !== ":") return undefined;
     name = value;
     after = end + 1;
   } else {
-    if (c === undefined || INDICATOR.has(c)) return undefined;
+    if (text === "" || isIndicator(code)) return undefined;
     let colon = -1;
     for (let i = 0; i < text.length; i++) {
-      if (text[i] === ":" && (i + 1 === text.length || text[i + 1] === " ")) {
+      const ch = text.charCodeAt(i);
+      if (ch === 58 && (i + 1 === text.length || text.charCodeAt(i + 1) === 32)) {
         colon = i;
         break;
       }
-      if (text[i] === "#" && text[i - 1] === " ") return undefined;
+      if (ch === 35 && i > 0 && text.charCodeAt(i - 1) === 32) return undefined;
     }
     if (colon < 0) return undefined;
     name = text.slice(0, colon).trimEnd();
-    // A key that reads as something other than text (1:, true:, null:) is left to the full parser.
-    if (typeof resolvePlain(name) !== "string" || name.includes("\t")) giveUp();
+    // A key that reads as something other than text (1:, true:, null:) is left to the full parser. Only a key
+    // starting with a digit, a sign, a dot, ~ or the letters of null, true and false can.
+    if ((!isLetter(code) || MAY_NOT_BE_TEXT.includes(text[0]!)) && typeof resolvePlain(name) !== "string") giveUp();
+    if (name.includes("\t")) giveUp();
     after = colon + 1;
   }
-  if (after < text.length && text[after] !== " ") return undefined;
+  if (after < text.length && text.charCodeAt(after) !== 32) return undefined;
   return { name, rest: text.slice(after).trimStart() };
 }
 
@@ -514,26 +540,33 @@ export function fastParse(source: string, limits: Limits): { value: unknown } | 
     if (!/^---\s*(#.*)?$/.test(first.replace(/\r$/, ""))) return undefined;
     text = end < 0 ? "" : text.slice(end + 1);
   }
+  // A CR is a line end only before a LF; anywhere else it is the full parser's to judge.
+  if (/\r(?!\n)/.test(text)) return undefined;
   const lines: Line[] = [];
-  for (const raw of text.split("\n")) {
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (line.includes("\r")) return undefined;
-    let indent = 0;
-    while (line.charCodeAt(indent) === 32) indent++;
-    if (line[indent] === "\t") {
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const next = end + 1;
+    let at = start;
+    while (at < stop && text.charCodeAt(at) === 32) at++;
+    const indent = at - start;
+    const first = at < stop ? text.charCodeAt(at) : -1;
+    if (first === 9) {
       // A tab after the indentation of a blank line is harmless; anywhere before content it is the parser's to judge.
-      if (line.slice(indent).trim() === "") {
+      if (text.slice(at, stop).trim() === "") {
         lines.push({ indent, text: "" });
+        start = next;
         continue;
       }
       return undefined;
     }
-    const content = line.slice(indent);
-    if (content.startsWith("---") || content.startsWith("...") || content.startsWith("%")) {
-      if (indent === 0) return undefined;
-    }
+    const content = text.slice(at, stop);
+    if (indent === 0 && (content.startsWith("---") || content.startsWith("...") || content.startsWith("%"))) return undefined;
     // Trailing spaces are kept: in a block scalar they are text. Elsewhere each reader trims what it reads.
-    lines.push({ indent, text: content.trim() === "" ? "" : content });
+    const blank = first < 0 || (first < 128 ? first <= 32 && content.trim() === "" : content.trim() === "");
+    lines.push({ indent, text: blank ? "" : content });
+    start = next;
   }
   try {
     return { value: new Reader(lines, new Budget(limits)).document() };

@@ -148,26 +148,54 @@ const nextNonSpace = (line: string, i: number): string | undefined => {
   return line[j];
 };
 
+/**
+ * What every slip needs somewhere in its line: a tab, a full-width space, colon, bracket or quote, an ASCII quote or
+ * bracket, a colon followed by something other than a space, a URL's // or another colon; | and > for the block
+ * scalars whose lines are skipped. A line with none of them has no slip, so only the lines with one are looked at.
+ */
+const CANDIDATE = /[\t\u3000：［｛“"{[|>]|:[^\s/:#]/g;
+
 export function findSlips(text: string): Slip[] {
   const slips: Slip[] = [];
-  let blockIndent = -1;
-  let n = 0;
-  for (let start = 0; start <= text.length; n++) {
-    let end = text.indexOf("\n", start);
+  CANDIDATE.lastIndex = 0;
+  // Line numbers are counted as the scan moves forward: `counted` lines end before `countedTo`.
+  let counted = 0;
+  let countedTo = 0;
+  const lineOf = (index: number): number => {
+    for (let k = text.indexOf("\n", countedTo); k >= 0 && k < index; k = text.indexOf("\n", k + 1)) {
+      counted++;
+      countedTo = k + 1;
+    }
+    return counted;
+  };
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    const start = text.lastIndexOf("\n", m.index - 1) + 1;
+    let end = text.indexOf("\n", m.index);
     if (end < 0) end = text.length;
+    const n = lineOf(start);
     const line = text.slice(start, end);
-    start = end + 1;
     let indent = 0;
     while (line.charCodeAt(indent) === 32) indent++;
-    const blank = indent === line.length || line.trim() === "";
-    if (blockIndent >= 0) {
-      if (blank || indent > blockIndent) continue;
-      blockIndent = -1;
-    }
-    if (blank || line[indent] === "#") continue;
+    CANDIDATE.lastIndex = end + 1;
+    if (line[indent] === "#" || line.trim() === "") continue;
     const slip = slipIn(line);
     if (slip) slips.push({ line: n + 1, col: [...line.slice(0, slip.at)].length + 1, message: `YAML 输入错误：${slip.message}`, hint: slip.hint });
-    if (opensBlockScalar(line)) blockIndent = indent;
+    if (opensBlockScalar(line)) CANDIDATE.lastIndex = blockEnd(text, end + 1, indent);
   }
   return slips;
+}
+
+/** Where the lines of a block scalar opened at `indent` end: at the first line that is not blank and not deeper. */
+function blockEnd(text: string, from: number, indent: number): number {
+  let start = from;
+  while (start < text.length) {
+    let i = start;
+    while (text.charCodeAt(i) === 32) i++;
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const blank = text.slice(i, end).trim() === "";
+    if (!blank && i - start <= indent) return start;
+    start = end + 1;
+  }
+  return text.length;
 }

@@ -1,4 +1,4 @@
-import type { Table, TableRow } from "../../plan/index.js";
+import type { Cell, Table, TableRow } from "../../plan/index.js";
 import { text } from "./xml.js";
 
 /**
@@ -16,41 +16,30 @@ const tcPr = (width: number, span: number, merge: string) =>
 
 function cellParagraph(lines: readonly string[], style: string): string {
   let runs = "";
-  lines.forEach((line, i) => {
+  for (let i = 0; i < lines.length; i++) {
     if (i > 0) runs += "<w:br/>";
-    if (line) runs += `<w:t xml:space="preserve">${text(line)}</w:t>`;
-  });
+    if (lines[i]) runs += `<w:t xml:space="preserve">${text(lines[i]!)}</w:t>`;
+  }
   return `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr>${runs ? `<w:r>${runs}</w:r>` : ""}</w:p>`;
 }
 
-/** A cell paragraph's XML, written once for each distinct text: the plan shares a text's lines between cells. */
-type Paragraphs = (lines: readonly string[], style: string) => string;
-
-function paragraphMemo(): Paragraphs {
-  const written = new Map<string, Map<readonly string[], string>>();
-  return (lines, style) => {
-    let byLines = written.get(style);
-    if (!byLines) written.set(style, (byLines = new Map()));
-    let xml = byLines.get(lines);
-    if (xml === undefined) byLines.set(lines, (xml = cellParagraph(lines, style)));
-    return xml;
-  };
+function cellXml(column: number, cell: Cell, header: boolean, widths: readonly number[], plain: readonly string[]): string {
+  let open = plain[column]!;
+  if (cell.colSpan > 1 || cell.rowSpan > 1 || cell.continued) {
+    let width = 0;
+    for (let k = column; k < column + cell.colSpan; k++) width += widths[k]!;
+    open = tcPr(width, cell.colSpan, cell.continued ? "<w:vMerge/>" : cell.rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : "");
+  }
+  const style = header ? CELL_STYLES.header : CELL_STYLES[cell.align];
+  let paragraphs = "";
+  for (const lines of cell.paragraphs) paragraphs += cellParagraph(lines, style);
+  return `<w:tc>${open}${paragraphs}</w:tc>`;
 }
 
-function rowXml(row: TableRow, widths: readonly number[], header: boolean, plain: readonly string[], paragraph: Paragraphs): string {
+/** A row's XML; each cell written once, since the plan shares one cell between the rows showing the same text. */
+function rowXml(row: TableRow, header: boolean, cell: (entry: TableRow["cells"][number]) => string): string {
   let cells = "";
-  for (const { column, cell } of row.cells) {
-    let open = plain[column]!;
-    if (cell.colSpan > 1 || cell.rowSpan > 1 || cell.continued) {
-      let width = 0;
-      for (let k = column; k < column + cell.colSpan; k++) width += widths[k]!;
-      open = tcPr(width, cell.colSpan, cell.continued ? "<w:vMerge/>" : cell.rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : "");
-    }
-    const style = header ? CELL_STYLES.header : CELL_STYLES[cell.align];
-    let paragraphs = "";
-    for (const lines of cell.paragraphs) paragraphs += paragraph(lines, style);
-    cells += `<w:tc>${open}${paragraphs}</w:tc>`;
-  }
+  for (const entry of row.cells) cells += cell(entry);
   return `<w:tr><w:trPr><w:cantSplit/>${header ? "<w:tblHeader/>" : ""}</w:trPr>${cells}</w:tr>`;
 }
 
@@ -68,8 +57,13 @@ export function* tableXml(table: Table): Generator<string> {
   // What every plain cell of a column opens with, made once per table rather than once per cell.
   const plain = table.widths.map((w) => tcPr(w, 1, ""));
   yield `<w:tbl>${tblPr}${grid}`;
-  const paragraph = paragraphMemo();
-  yield rowXml(table.header, table.widths, true, plain, paragraph);
-  for (const row of table.rows) yield rowXml(row, table.widths, false, plain, paragraph);
+  yield rowXml(table.header, true, ({ column, cell }) => cellXml(column, cell, true, table.widths, plain));
+  const written = new Map<TableRow["cells"][number], string>();
+  const cell = (entry: TableRow["cells"][number]) => {
+    let xml = written.get(entry);
+    if (xml === undefined) written.set(entry, (xml = cellXml(entry.column, entry.cell, false, table.widths, plain)));
+    return xml;
+  };
+  for (const row of table.rows) yield rowXml(row, false, cell);
   yield "</w:tbl>";
 }
