@@ -3,7 +3,9 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { parseDocument, stringify } from "yaml";
 import { describe, expect, it } from "vitest";
+import { Diagnostics } from "../src/diagnostics/index.js";
 import { fastParse, resolvePlain } from "../src/source/fast-yaml.js";
+import { inspectText, readyAsRead } from "../src/source/text-walk.js";
 import { ROOT } from "./helpers/cli.js";
 import { caseText, fuzzCase } from "./fuzz/cases.js";
 
@@ -112,5 +114,53 @@ describe("the fast reader's limits", () => {
     expect(fastParse(`a: ${"[".repeat(70)}${"]".repeat(70)}\n`, LIMITS)).toBeUndefined();
     expect(fastParse(`a:\n${Array.from({ length: 70 }, (_, i) => `${" ".repeat(2 * i + 2)}k:`).join("\n")}\n`, LIMITS)).toBeUndefined();
     expect(fastParse(`a: ${"[".repeat(10)}${"]".repeat(10)}\n`, LIMITS)).toBeDefined();
+  });
+});
+
+describe("data the fast reader read ready is what the walk would leave", () => {
+  /** Where the loader skips the walk, the walk would have changed nothing and reported nothing. */
+  function walkAgrees(text: string): void {
+    const fast = fastParse(text, LIMITS);
+    if (fast === undefined || !readyAsRead(text, fast)) return;
+    const diagnostics = new Diagnostics();
+    expect(inspectText(structuredClone(fast.value), diagnostics)).toEqual(fast.value);
+    expect(diagnostics.all).toEqual([]);
+  }
+
+  it("the examples and the fuzz suite's mutated data files", () => {
+    for (const file of EXAMPLES) {
+      const text = readFileSync(file, "utf8");
+      expect(readyAsRead(text, fastParse(text, LIMITS)!)).toBe(true);
+      walkAgrees(text);
+    }
+    fc.assert(
+      fc.property(fuzzCase, (c) => walkAgrees(caseText(c))),
+      { seed: 4, numRuns: 500 },
+    );
+  });
+
+  it("any text, written out by the yaml library plain, quoted or escaped", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), fc.oneof(fc.string({ unit: "binary", maxLength: 12 }), fc.double(), fc.integer())),
+        fc.constantFrom<object>({}, { defaultStringType: "QUOTE_DOUBLE" }, { defaultStringType: "QUOTE_SINGLE" }, { collectionStyle: "flow" }),
+        (v, options) => walkAgrees(stringify({ root: v }, { version: "1.2", ...options })),
+      ),
+      { seed: 5, numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ["a number too large to be finite", "a: 1e999\n"],
+    ["infinity", "a: [.inf, 1]\n"],
+    ["an escaped control character", 'a: "x\\u0001"\n'],
+    ["an escaped tab", 'a: "x\\ty"\n'],
+    ["an escaped line end", 'a: "x\\r\\ny"\n'],
+    ["a tab inside a quoted text", "a: 'x\ty'\n"],
+    ["a lone surrogate", "a: x\ud800\n"],
+  ])("is walked when the text holds %s", (_, text) => {
+    const fast = fastParse(text, LIMITS);
+    expect(fast).toBeDefined();
+    expect(readyAsRead(text, fast!)).toBe(false);
   });
 });

@@ -139,7 +139,7 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
     diagnostics.error("limit", path, `清单 ${name} 有 ${input.length} 行，超过上限 ${MAX_ROWS} 行`, "一份通报的清单不会这么长：检查是否选错了数据");
   }
   const rows: Row[] = [];
-  const seen = new Map<unknown, number>();
+  const seen = new Map<string, number>();
   const fields = [...kind.fields.values()];
   const uniques = new Map(fields.filter((f) => f.unique).map((f) => [f.name, new Map<unknown, number>()]));
   const rowWord = (k: number) => (rowNumbers ? `表格第 ${rowNumbers[k]} 行` : `第 ${k + 1} 行`);
@@ -148,13 +148,15 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
     at: (key) => [...path, site.index, key],
     whereOf: () => (rowNumbers ? `${label}（表格第 ${rowNumbers[site.index]} 行）` : `${label}第 ${site.index + 1} 行`),
   };
-  // One identity field holding text or a number is its own key; several, or a list, are compared as JSON.
-  const identityOf = (row: Row): unknown => {
-    if (kind.identity.length === 1) {
-      const v = row[kind.identity[0]!] ?? null;
-      if (typeof v !== "object" || v === null) return v;
+  // The identity fields' values as one key: each marked with its type, text with its length, so that no two
+  // different rows give the same key; a list (rare) as JSON.
+  const identityOf = (row: Row): string => {
+    let key = "";
+    for (const f of kind.identity) {
+      const v = row[f] ?? null;
+      key += typeof v === "string" ? `s${v.length}:${v}` : typeof v === "number" ? `n${v};` : typeof v === "boolean" ? `b${v};` : v === null ? "z" : `j${JSON.stringify(v).length}:${JSON.stringify(v)}`;
     }
-    return JSON.stringify(kind.identity.map((f) => row[f] ?? null));
+    return key;
   };
   const count = Math.min(input.length, MAX_ROWS);
   for (let i = 0; i < count; i++) {

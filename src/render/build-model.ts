@@ -132,16 +132,23 @@ type ValueText = (source: string, row: object, column: number) => string;
 
 function buildTable(attachment: AttachmentData, figures: TableFigures | undefined, valueText: ValueText): Table {
   const { columns } = attachment;
-  const rows: (Cell | null)[][] = (figures?.rows ?? []).map((row, r) =>
-    columns.map((column, c) => {
+  const source = figures?.rows ?? [];
+  const rows: (Cell | null)[][] = new Array(source.length);
+  for (let r = 0; r < source.length; r++) {
+    const row = source[r]!;
+    const cells: Cell[] = new Array(columns.length);
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c]!;
       const value =
         column.number ? String(r + 1)
         : column.value !== undefined ? valueText(column.value, row, c)
         : column.formula !== undefined ? cellText(figures!.computed[c]![r], column.format, column.digits)
         : cellText(row[column.field!], column.format, column.digits);
-      return { lines: value.split("\n") };
-    }),
-  );
+      // Most cells are one line: splitting every one would cost more than the rest of the table's model.
+      cells[c] = { lines: value.includes("\n") ? value.split("\n") : [value] };
+    }
+    rows[r] = cells;
+  }
   columns.forEach((column, c) => column.merge && mergeDown(rows, c));
   return {
     columns: columns.map((c) => ({ header: c.header })),

@@ -150,11 +150,20 @@ export interface Limits {
 }
 
 class Budget {
-  private values = 0;
+  values = 0;
+  /** Whether every number read is finite (1e999 and .inf are not). */
+  finite = true;
   constructor(private readonly limits: Limits) {}
 
   value(): void {
     if (++this.values > this.limits.values) giveUp();
+  }
+
+  /** A plain scalar's value, noting a number that is not finite. */
+  plain(text: string): unknown {
+    const value = resolvePlain(text);
+    if (typeof value === "number" && !Number.isFinite(value)) this.finite = false;
+    return value;
   }
 
   within(depth: number): void {
@@ -199,7 +208,7 @@ class Flow {
       this.i = end;
       return v;
     }
-    return resolvePlain(this.plain());
+    return this.budget.plain(this.plain());
   }
 
   /** A plain scalar in a flow: up to a comma, a bracket, or ": ". */
@@ -406,7 +415,7 @@ class Reader {
     let value = blockPlain(text);
     if (!text.includes(" #")) value = this.folded(value, indent);
     this.noContinuation(indent);
-    return resolvePlain(value);
+    return this.budget.plain(value);
   }
 
   /**
@@ -531,8 +540,15 @@ function keyOf(text: string): Key | undefined {
   return { name, rest: text.slice(after).trimStart() };
 }
 
+/** What the fast reader read: the data, how many values it holds, and whether all its numbers are finite. */
+export interface FastParsed {
+  value: unknown;
+  values: number;
+  finite: boolean;
+}
+
 /** The data of a YAML text, or undefined when the full parser should read it. */
-export function fastParse(source: string, limits: Limits): { value: unknown } | undefined {
+export function fastParse(source: string, limits: Limits): FastParsed | undefined {
   let text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   if (text.startsWith("---")) {
     const end = text.indexOf("\n");
@@ -569,7 +585,9 @@ export function fastParse(source: string, limits: Limits): { value: unknown } | 
     start = next;
   }
   try {
-    return { value: new Reader(lines, new Budget(limits)).document() };
+    const budget = new Budget(limits);
+    const value = new Reader(lines, budget).document();
+    return { value, values: budget.values, finite: budget.finite };
   } catch (e) {
     if (e instanceof GiveUp) return undefined;
     // A stack overflow on absurd nesting, or anything unforeseen: the full parser reports it properly.

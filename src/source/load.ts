@@ -3,7 +3,7 @@ import { objectLocator, type DataPath, type Diagnostics, type Locator, type Posi
 import { decodeText, encodingWarning, isDecodeFailure } from "./encoding.js";
 import { mergeData } from "./merge.js";
 import { isFailure, readInputFile } from "./read-file.js";
-import { inspectText } from "./text-walk.js";
+import { MAX_VALUES, inspectText } from "./text-walk.js";
 import { YamlSource } from "./yaml-source.js";
 
 /** A circular's data as read, and the way back from any data path to the file, line and column that wrote it. */
@@ -59,13 +59,23 @@ export function locatorOf(sources: readonly PathSource[]): Locator {
 export function loadText(text: string, file: string, diagnostics: Diagnostics): Loaded {
   const source = new YamlSource(text, file);
   for (const r of source.reports) diagnostics.report(r);
-  const data = source.reports.length ? undefined : inspectText(source.data, diagnostics, { inPlace: true });
+  const data = source.reports.length ? undefined : inspected([source], source.data, diagnostics);
   return { data, files: [], locator: locatorOf([source]) };
 }
 
 /** Data given as an object (library use): no file to point into, so positions name the data path only. */
 export function loadObject(data: unknown, diagnostics: Diagnostics, name = "<数据>"): Loaded {
   return { data: inspectText(data, diagnostics), files: [], locator: objectLocator(name) };
+}
+
+/**
+ * Data parsed from these sources, walked in place (text-walk.ts) unless every source was read fit already and
+ * together they hold no more values than the walk allows.
+ */
+function inspected(sources: readonly YamlSource[], data: unknown, diagnostics: Diagnostics): unknown {
+  let values = 0;
+  for (const s of sources) values += s.readyValues ?? Infinity;
+  return sources.length > 0 && values <= MAX_VALUES ? data : inspectText(data, diagnostics, { inPlace: true });
 }
 
 const isMapData = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -155,5 +165,5 @@ export async function loadFile(file: string, diagnostics: Diagnostics, options: 
   const { data, sources } = await visit(file, []);
   const locator = locatorOf(sources.length ? sources : [new YamlSource("", file)]);
   const failed = diagnostics.hasErrors;
-  return { data: failed ? undefined : inspectText(data, diagnostics, { inPlace: true }), files: order, locator };
+  return { data: failed ? undefined : inspected(sources, data, diagnostics), files: order, locator };
 }

@@ -11,6 +11,21 @@ export const MAX_VALUES = 4_000_000;
 
 class TooMany extends Error {}
 
+/**
+ * What in a file's text could give the walk something to do: a character findBadCharacter refuses (and any
+ * surrogate, paired or not), a tab normalizeText turns into a space, and a backslash before anything but the
+ * escapes that write harmless text (\" \\ \/ \n, a space, \_ \L \P): the others write control characters, tabs
+ * and CRs. A CR itself is not here: the fast reader reads a file only if its CRs end lines.
+ */
+const MAY_NEED_WALK = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]|\\[^"\\/ _LPn]/;
+
+/**
+ * Whether data the fast reader read from `text` is already as the walk would leave it: no character in the text
+ * could need it and every number is finite. The reader's depth limit is the walk's; its count of values is for
+ * the caller to hold to MAX_VALUES.
+ */
+export const readyAsRead = (text: string, parsed: { finite: boolean }): boolean => parsed.finite && !MAY_NEED_WALK.test(text);
+
 const isPlainObject = (value: object): boolean => {
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;

@@ -2,7 +2,7 @@ import type { Document, ErrorCode, LineCounter, Node, Scalar } from "yaml";
 import { yamlLib } from "./yaml-lib.js";
 import type { DataPath, Position, Report } from "../diagnostics/index.js";
 import { fastParse } from "./fast-yaml.js";
-import { MAX_DEPTH } from "./text-walk.js";
+import { MAX_DEPTH, readyAsRead } from "./text-walk.js";
 import { findSlips } from "./keyboard-slips.js";
 import { whereUnparseable } from "./unparseable.js";
 import { yamlMessage } from "./yaml-messages.js";
@@ -45,6 +45,8 @@ const tooDeepReport = (at: Position): Report => ({
 export class YamlSource {
   readonly data: unknown;
   readonly reports: Report[] = [];
+  /** When the fast reader read data that needs no walk (see readyAsRead): how many values it holds. */
+  readonly readyValues: number | undefined;
   private parsed: Document.Parsed | undefined;
   private counted: LineCounter | undefined;
   private get lines(): LineCounter {
@@ -63,6 +65,7 @@ export class YamlSource {
     const fast = slips.length ? undefined : fastParse(text, { values: MAX_YAML_VALUES, depth: MAX_DEPTH });
     if (fast) {
       this.data = fast.value;
+      if (readyAsRead(text, fast)) this.readyValues = fast.values;
       return;
     }
     const estimate = countValues(text);
