@@ -1,11 +1,20 @@
 import { promisify } from "node:util";
 import { constants, crc32, deflateRaw, deflateRawSync } from "node:zlib";
 
+/** Where a piece of a long part writes itself: text (as UTF-8) and bytes. */
+export interface ByteSink {
+  text(s: string): void;
+  bytes(b: Uint8Array): void;
+}
+
+/** A piece of a long part: text, or a function writing itself into the sink. */
+export type Piece = string | ((sink: ByteSink) => void);
+
 /**
- * A zip entry: its name and its bytes (text is written as UTF-8). A long part may come as pieces of text, made as
- * they are needed: it is never held whole, neither as one string nor as one buffer.
+ * A zip entry: its name and its bytes (text is written as UTF-8). A long part may come as pieces, made as they are
+ * needed: it is never held whole, neither as one string nor as one buffer.
  */
-export type Entry = readonly [name: string, content: string | Uint8Array | Iterable<string>];
+export type Entry = readonly [name: string, content: string | Uint8Array | Iterable<Piece>];
 
 /**
  * The MS-DOS date and time fields of the zip headers for a calendar date at midnight, computed from the date's
@@ -33,27 +42,58 @@ const BLOCK = 1 << 19;
 const IN_FLIGHT = 4;
 
 /**
- * Content as blocks of bytes: bytes or one string make one block; pieces of text are each encoded straight into
- * their block, since joining them into one string first would copy them all once more. A block ends before a piece
- * that might not fit, so blocks are cut where the text is.
+ * The blocks a long part is written into. A block ends before a write that might not fit, so blocks are cut where
+ * the writes are, and the same pieces give the same blocks.
  */
-function* byteBlocks(content: string | Uint8Array | Iterable<string>): Generator<Uint8Array> {
+class Blocks implements ByteSink {
+  private block = Buffer.allocUnsafe(BLOCK);
+  private at = 0;
+  /** Blocks filled and not yet taken. */
+  full: Uint8Array[] = [];
+
+  private room(bytes: number): void {
+    if (this.at + bytes <= this.block.length) return;
+    if (this.at > 0) this.full.push(this.block.subarray(0, this.at));
+    this.block = Buffer.allocUnsafe(Math.max(BLOCK, bytes));
+    this.at = 0;
+  }
+
+  text(s: string): void {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
+    this.room(3 * s.length);
+    this.at += this.block.write(s, this.at, "utf8");
+  }
+
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.block.set(b, this.at);
+    this.at += b.length;
+  }
+
+  last(): Uint8Array {
+    return this.block.subarray(0, this.at);
+  }
+}
+
+/**
+ * Content as blocks of bytes: bytes or one string make one block; pieces are each written straight into their
+ * block, since joining them into one string first would copy them all once more.
+ */
+function* byteBlocks(content: string | Uint8Array | Iterable<Piece>): Generator<Uint8Array> {
   if (content instanceof Uint8Array || typeof content === "string") {
     yield typeof content === "string" ? Buffer.from(content, "utf8") : content;
     return;
   }
-  let block = Buffer.allocUnsafe(BLOCK);
-  let at = 0;
+  const blocks = new Blocks();
   for (const piece of content) {
-    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
-    if (at + 3 * piece.length > block.length) {
-      if (at > 0) yield block.subarray(0, at);
-      block = Buffer.allocUnsafe(Math.max(BLOCK, 3 * piece.length));
-      at = 0;
+    if (typeof piece === "string") blocks.text(piece);
+    else piece(blocks);
+    if (blocks.full.length > 0) {
+      yield* blocks.full;
+      blocks.full = [];
     }
-    at += block.write(piece, at, "utf8");
   }
-  yield block.subarray(0, at);
+  yield blocks.last();
 }
 
 interface Compressed {
@@ -69,7 +109,7 @@ interface Compressed {
  * compresses as well as one pass, as parallel gzip writes it. The blocks are cut where the text is, so the same
  * content gives the same bytes.
  */
-async function compress(content: string | Uint8Array | Iterable<string>): Promise<Compressed> {
+async function compress(content: string | Uint8Array | Iterable<Piece>): Promise<Compressed> {
   const pending: Promise<Buffer>[] = [];
   const chunks: Buffer[] = [];
   let size = 0;

@@ -107,6 +107,8 @@ export interface Cell {
   rowSpan: number;
   /** Continues a vertical merge from the row above: no content of its own. */
   continued: boolean;
+  /** The same cell stands in more than one row (a repeated text): a writer may write it once and copy it. */
+  shared: boolean;
 }
 
 export interface TableRow {

@@ -30,7 +30,7 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
   };
   const height = (count: number) => count * lineHeight + 2 * CELL_PADDING_Y + 10;
 
-  const headerCells = model.columns.map((col, c) => ({ column: c, cell: { paragraphs: col.header.split("\n").map((l) => lines(l, inner[c]!)), align: "center" as const, colSpan: 1, rowSpan: 1, continued: false } }));
+  const headerCells = model.columns.map((col, c) => ({ column: c, cell: { paragraphs: col.header.split("\n").map((l) => lines(l, inner[c]!)), align: "center" as const, colSpan: 1, rowSpan: 1, continued: false, shared: false } }));
   const header: TableRow = { cells: headerCells, height: height(Math.max(1, ...headerCells.map((h) => h.cell.paragraphs.flat().length))), page: 0, y: 0 };
 
   const body = model.total ? [...model.rows, model.total] : model.rows;
@@ -43,7 +43,7 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
   // One entry for each text of a column, shared by the rows that show it (the plan is only read after this), and
   // one for the continuation of a merge: a long table repeats its regions, issues and results.
   const shared = Array.from({ length: n }, () => new Map<string, { entry: Entry; count: number }>());
-  const continued = Array.from({ length: n }, (_, c): Entry => ({ column: c, cell: { paragraphs: EMPTY, align: "center", colSpan: 1, rowSpan: 1, continued: true } }));
+  const continued = Array.from({ length: n }, (_, c): Entry => ({ column: c, cell: { paragraphs: EMPTY, align: "center", colSpan: 1, rowSpan: 1, continued: true, shared: true } }));
   const made: Entry[] = [...continued];
   const planCell = (c: number, cell: ModelCell, span: number, rowSpan: number, body: boolean) => {
     const width = span > 1 ? spanWidth(c, span) : inner[c]!;
@@ -55,7 +55,7 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
       count += broken.length;
       if (span === 1 && body && broken.length > 1) wraps[c] = 1;
     }
-    const planned: Entry = { column: c, cell: { paragraphs, align: "center", colSpan: span, rowSpan, continued: false } };
+    const planned: Entry = { column: c, cell: { paragraphs, align: "center", colSpan: span, rowSpan, continued: false, shared: false } };
     made.push(planned);
     return { entry: planned, count };
   };
@@ -82,7 +82,10 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
       if (span === 1 && rowSpan === 1 && isBody && cell.lines.length === 1) {
         const text = cell.lines[0]!;
         const known = shared[c]!.get(text);
-        if (known) found = known;
+        if (known) {
+          found = known;
+          known.entry.cell.shared = true;
+        }
         else shared[c]!.set(text, (found = planCell(c, cell, 1, 1, true)));
       } else found = planCell(c, cell, span, rowSpan, isBody);
       if (rowSpan === 1 && found.count > tallest) tallest = found.count;

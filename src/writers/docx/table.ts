@@ -36,15 +36,30 @@ function cellXml(column: number, cell: Cell, header: boolean, widths: readonly n
   return `<w:tc>${open}${paragraphs}</w:tc>`;
 }
 
-/** A row's XML; each cell written once, since the plan shares one cell between the rows showing the same text. */
-function rowXml(row: TableRow, header: boolean, cell: (entry: TableRow["cells"][number]) => string): string {
-  let cells = "";
-  for (const entry of row.cells) cells += cell(entry);
-  return `<w:tr><w:trPr><w:cantSplit/>${header ? "<w:tblHeader/>" : ""}</w:trPr>${cells}</w:tr>`;
+/**
+ * Where a long part's bytes go as they are made: text (encoded as UTF-8) and bytes written once before. The pack
+ * stage's own ByteSink, which this stage does not import (writers stand before pack).
+ */
+export interface ByteSink {
+  text(s: string): void;
+  bytes(b: Uint8Array): void;
 }
 
-/** A table a row at a time. */
-export function* tableXml(table: Table): Generator<string> {
+/** A piece of a long part: its text, or a function writing it into the sink without making it one string first. */
+export type Piece = string | ((sink: ByteSink) => void);
+
+const ENCODER = new TextEncoder();
+const utf8 = (s: string): Uint8Array => ENCODER.encode(s);
+const ROW_OPEN = utf8("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+const ROW_CLOSE = utf8("</w:tr>");
+const TEXT_CLOSE = utf8("</w:t></w:r></w:p></w:tc>");
+
+/**
+ * A table a row at a time. The header is one string; a body row is written into the sink cell by cell. A cell of
+ * one line, the most common, is its column's opening bytes (made once per table), its text, and the closing bytes;
+ * a cell the plan shares between rows is written once and its bytes copied; others are written as text.
+ */
+export function* tableXml(table: Table): Generator<Piece> {
   const total = table.widths.reduce((a, b) => a + b, 0);
   const { x, y } = table.padding;
   const tblPr =
@@ -56,14 +71,39 @@ export function* tableXml(table: Table): Generator<string> {
   const grid = `<w:tblGrid>${table.widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
   // What every plain cell of a column opens with, made once per table rather than once per cell.
   const plain = table.widths.map((w) => tcPr(w, 1, ""));
+  // A one-line cell up to its text, for each column and alignment: cellXml's output, cut where the text goes.
+  const open = (p: string, align: "center" | "left") => utf8(`<w:tc>${p}<w:p><w:pPr><w:pStyle w:val="${CELL_STYLES[align]}"/></w:pPr><w:r><w:t xml:space="preserve">`);
+  const opening = { center: plain.map((p) => open(p, "center")), left: plain.map((p) => open(p, "left")) };
   yield `<w:tbl>${tblPr}${grid}`;
-  yield rowXml(table.header, true, ({ column, cell }) => cellXml(column, cell, true, table.widths, plain));
-  const written = new Map<TableRow["cells"][number], string>();
-  const cell = (entry: TableRow["cells"][number]) => {
-    let xml = written.get(entry);
-    if (xml === undefined) written.set(entry, (xml = cellXml(entry.column, entry.cell, false, table.widths, plain)));
-    return xml;
+  let header = "";
+  for (const { column, cell } of table.header.cells) header += cellXml(column, cell, true, table.widths, plain);
+  yield `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${header}</w:tr>`;
+  // Only cells the plan shares are kept once written: keeping every cell would hold the table's text in memory to
+  // the end, and make each collection of short-lived objects copy it.
+  const written = new Map<TableRow["cells"][number], Uint8Array>();
+  const writeCell = (sink: ByteSink, entry: TableRow["cells"][number]) => {
+    const { column, cell } = entry;
+    if (cell.shared) {
+      let bytes = written.get(entry);
+      if (bytes === undefined) written.set(entry, (bytes = utf8(cellXml(column, cell, false, table.widths, plain))));
+      sink.bytes(bytes);
+      return;
+    }
+    const line = cell.paragraphs.length === 1 && cell.paragraphs[0]!.length === 1 ? cell.paragraphs[0]![0]! : "";
+    if (line === "" || cell.colSpan > 1 || cell.rowSpan > 1 || cell.continued) {
+      sink.text(cellXml(column, cell, false, table.widths, plain));
+      return;
+    }
+    sink.bytes(opening[cell.align][column]!);
+    sink.text(text(line));
+    sink.bytes(TEXT_CLOSE);
   };
-  for (const row of table.rows) yield rowXml(row, false, cell);
+  for (const row of table.rows) {
+    yield (sink) => {
+      sink.bytes(ROW_OPEN);
+      for (const entry of row.cells) writeCell(sink, entry);
+      sink.bytes(ROW_CLOSE);
+    };
+  }
   yield "</w:tbl>";
 }

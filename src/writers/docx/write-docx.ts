@@ -5,14 +5,14 @@ import { footers, type FooterKind } from "./footers.js";
 import { APP_XML, PACKAGE_RELS, contentTypes, coreXml, documentRels, type Relationship } from "./package.js";
 import { paragraphXml, spacingXml, type ParagraphContext } from "./paragraph.js";
 import { SETTINGS_XML, fontTableXml, stylesXml } from "./styles.js";
-import { tableXml } from "./table.js";
+import { tableXml, type Piece } from "./table.js";
 import { themeXml } from "./theme.js";
 import { NS, XML_HEADER } from "./xml.js";
 
 /** A part of the package: its name and its content (the document as pieces, made as the zip takes them). */
-export type Part = [name: string, content: string | Uint8Array | Iterable<string>];
+export type Part = [name: string, content: string | Uint8Array | Iterable<Piece>];
 
-const WRITERS: BlockWriters<Iterable<string>, ParagraphContext> = {
+const WRITERS: BlockWriters<Iterable<Piece>, ParagraphContext> = {
   paragraph: (p, context) => [paragraphXml(p, context)],
   table: (t) => tableXml(t),
   colophon: (c, context) => [colophonXml(c, context.fonts)],
@@ -38,10 +38,10 @@ function sectPr(s: Section, footerIds: { odd: string; even: string }): string {
 }
 
 /** The document part, a block (a table, a row) at a time: a long attachment's XML is never held whole. */
-function* documentXml(plan: Plan, context: ParagraphContext, footerIds: Map<FooterKind, { odd: string; even: string }>): Generator<string> {
+function* documentXml(plan: Plan, context: ParagraphContext, footerIds: Map<FooterKind, { odd: string; even: string }>): Generator<Piece> {
   yield `${XML_HEADER}<w:document xmlns:w="${NS.w}" xmlns:r="${NS.r}" xmlns:wp="${NS.wp}" xmlns:a="${NS.a}" xmlns:pic="${NS.pic}"><w:body>`;
   for (const [i, s] of plan.sections.entries()) {
-    for (const block of s.blocks) yield* (WRITERS[block.kind] as (b: typeof block, c: ParagraphContext) => Iterable<string>)(block, context);
+    for (const block of s.blocks) yield* (WRITERS[block.kind] as (b: typeof block, c: ParagraphContext) => Iterable<Piece>)(block, context);
     const props = sectPr(s, footerIds.get(kindOf(s))!);
     yield i < plan.sections.length - 1 ? `<w:p><w:pPr>${spacingXml(0, 20)}${props}</w:pPr></w:p>` : props;
   }

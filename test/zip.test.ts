@@ -1,0 +1,59 @@
+import { crc32 } from "node:zlib";
+import { strFromU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { writeZip, type Piece } from "../src/pack/zip.js";
+
+const encoder = new TextEncoder();
+
+/** A long part as the docx writer gives it: text pieces, and pieces writing text and bytes into the sink. */
+function* pieces(rows: number): Generator<Piece> {
+  yield "<table>";
+  for (let r = 0; r < rows; r++) {
+    if (r % 3 === 0) yield `<row n="${r}">广州第${r}区政府网站 &amp; 政务新媒体</row>`;
+    else {
+      const bytes = encoder.encode(`<row n="${r}">`);
+      yield (sink) => {
+        sink.bytes(bytes);
+        sink.text(`揭阳市第${r}局 ${"x".repeat(r % 50)}`);
+        sink.bytes(encoder.encode("</row>"));
+      };
+    }
+  }
+  yield `<tail>${"尾".repeat(700_000)}</tail>`;
+  yield "</table>";
+}
+
+/** The same content as one string. */
+function joined(rows: number): string {
+  let out = "";
+  for (const piece of pieces(rows)) {
+    if (typeof piece === "string") out += piece;
+    else piece({ text: (s) => (out += s), bytes: (b) => (out += new TextDecoder().decode(b)) });
+  }
+  return out;
+}
+
+/** The CRC-32 each local file header of a zip records (signature PK\3\4, CRC at +14). */
+function headerCrcs(zip: Buffer): number[] {
+  const crcs: number[] = [];
+  for (let at = zip.indexOf("PK\x03\x04"); at >= 0; at = zip.indexOf("PK\x03\x04", at + 4)) crcs.push(zip.readUInt32LE(at + 14));
+  return crcs;
+}
+
+describe("a long part written in blocks", () => {
+  it("unzips to its pieces joined, with their CRC, across many blocks and a piece longer than one", async () => {
+    const rows = 60_000;
+    const zip = Buffer.from(await writeZip([["a.xml", pieces(rows)], ["b.txt", "短"]], "2024-09-30"));
+    const expected = joined(rows);
+    expect(Buffer.byteLength(expected)).toBeGreaterThan(4 * (1 << 19));
+    const files = unzipSync(new Uint8Array(zip));
+    expect(strFromU8(files["a.xml"]!)).toBe(expected);
+    expect(strFromU8(files["b.txt"]!)).toBe("短");
+    expect(headerCrcs(zip)).toEqual([crc32(expected), crc32("短")]);
+  });
+
+  it("gives the same bytes each time", async () => {
+    const [a, b] = [await writeZip([["a.xml", pieces(20_000)]], "2024-09-30"), await writeZip([["a.xml", pieces(20_000)]], "2024-09-30")];
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+});
