@@ -153,7 +153,8 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
   const identityOf = (row: Row): string => {
     let key = "";
     for (const f of kind.identity) {
-      const v = row[f] ?? null;
+      // Own properties only: a field may be called constructor.
+      const v = Object.hasOwn(row, f) ? (row[f] ?? null) : null;
       key += typeof v === "string" ? `s${v.length}:${v}` : typeof v === "number" ? `n${v};` : typeof v === "boolean" ? `b${v};` : v === null ? "z" : `j${JSON.stringify(v).length}:${JSON.stringify(v)}`;
     }
     return key;

@@ -268,8 +268,12 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
     while (heap.size > 0 && heap.topKey() <= inner) moved.push(heap.pop());
     for (const r of moved) {
       lines[r * n + chosen] = linesAt(cells[r]![chosen] ?? NONE, inner);
+      const [was, wasBest, wasSecond] = [first[r]!, best[r]!, second[r]!];
       refresh(r);
-      for (const c of columns) if (threshold[r * n + c]! <= widths[c]! + step - FRAME) stale[c] = 1;
+      // Other columns' gains from this row depend only on its tallest cells.
+      if (first[r] !== was || best[r] !== wasBest || second[r] !== wasSecond) {
+        for (const c of columns) if (threshold[r * n + c]! <= widths[c]! + step - FRAME) stale[c] = 1;
+      }
       const t = nextThreshold(cells[r]![chosen] ?? NONE, inner);
       threshold[r * n + chosen] = t;
       if (t < Infinity) heap.push(r, t);
