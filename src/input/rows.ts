@@ -60,6 +60,11 @@ interface RowSite {
   whereOf(): string;
 }
 
+function wrongValue(field: Field, value: unknown, site: RowSite, diagnostics: Diagnostics, hint: string | undefined): undefined {
+  diagnostics.error("field-type", site.at(field.name), `${site.whereOf()}的${fieldName(field)}应当是${TYPE_WORDS[field.type]}，这里写的是${describeValue(value)}`, hint);
+  return undefined;
+}
+
 /**
  * Checks one value against its field and returns it as the later stages hold it (text typed as a number becomes
  * text when nothing was lost; 是/否 become true/false), or reports why it is wrong.
@@ -67,53 +72,47 @@ interface RowSite {
 function checkValue(field: Field, value: unknown, site: RowSite, diagnostics: Diagnostics, locator: Locator): unknown {
   // The common case first: text where text is wanted.
   if (field.type === "text" && typeof value === "string" && !field.values) return value;
-  const at = () => site.at(field.name);
-  const whereOf = () => site.whereOf();
-  const wrong = (hint?: string) => {
-    diagnostics.error("field-type", at(), `${whereOf()}的${fieldName(field)}应当是${TYPE_WORDS[field.type]}，这里写的是${describeValue(value)}`, hint);
-    return undefined;
-  };
   switch (field.type) {
     case "text": {
       if (typeof value === "string") break;
-      const typed = locator.sourceText(at());
+      const typed = locator.sourceText(site.at(field.name));
       // A number YAML read is text when it reads back the same (a unit number 110); 0440 or 1.50 would lose digits.
       if (typeof value === "number" && (typed === undefined || typed === String(value))) return String(value);
-      return wrong(quoteHint(at(), value, locator));
+      return wrongValue(field, value, site, diagnostics, quoteHint(site.at(field.name), value, locator));
     }
     case "siteCode":
-      if (typeof value !== "string") return wrong(quoteHint(at(), value, locator) ?? "网站标识码写成 10 位数字并加引号，如 \"4402820020\"");
+      if (typeof value !== "string") return wrongValue(field, value, site, diagnostics, quoteHint(site.at(field.name), value, locator) ?? "网站标识码写成 10 位数字并加引号，如 \"4402820020\"");
       if (!/^\d{10}$/.test(value)) {
-        diagnostics.error("field-type", at(), `${whereOf()}的网站标识码应为 10 位数字，这里是 ${value}`, "核对网站标识码；它由 10 位数字组成");
+        diagnostics.error("field-type", site.at(field.name), `${site.whereOf()}的网站标识码应为 10 位数字，这里是 ${value}`, "核对网站标识码；它由 10 位数字组成");
         return undefined;
       }
       break;
     case "integer":
     case "number":
-      if (typeof value !== "number" || !Number.isFinite(value)) return wrong(typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value)) ? `数值不要加引号：${field.name}: ${value}` : undefined);
-      if (field.type === "integer" && !Number.isInteger(value)) return wrong();
+      if (typeof value !== "number" || !Number.isFinite(value)) return wrongValue(field, value, site, diagnostics, typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value)) ? `数值不要加引号：${field.name}: ${value}` : undefined);
+      if (field.type === "integer" && !Number.isInteger(value)) return wrongValue(field, value, site, diagnostics, undefined);
       if (Math.abs(value) > MAX_NUMBER) {
-        diagnostics.error("field-type", at(), `${whereOf()}的${fieldName(field)}${value} 太大了`, `数值的绝对值不能超过 ${MAX_NUMBER}`);
+        diagnostics.error("field-type", site.at(field.name), `${site.whereOf()}的${fieldName(field)}${value} 太大了`, `数值的绝对值不能超过 ${MAX_NUMBER}`);
         return undefined;
       }
       break;
     case "date":
       if (!parseDate(value)) {
         // A spreadsheet cell holding a bare number: Excel's day count, in a cell not formatted as a date.
-        const fromSheet = locator.locate(at()).cell !== undefined;
-        return wrong(fromSheet && typeof value === "number" ? `这一格是数字 ${value}，不是日期：在表格里把这一列设为日期格式，或写成 2024-09-20` : "日期写成 2019-03-20，且须是真实存在的日期");
+        const fromSheet = locator.locate(site.at(field.name)).cell !== undefined;
+        return wrongValue(field, value, site, diagnostics, fromSheet && typeof value === "number" ? `这一格是数字 ${value}，不是日期：在表格里把这一列设为日期格式，或写成 2024-09-20` : "日期写成 2019-03-20，且须是真实存在的日期");
       }
       break;
     case "yesno":
       if (value === "是" || value === "否") return value === "是";
-      if (typeof value !== "boolean") return wrong("写 true（是）或 false（否）");
+      if (typeof value !== "boolean") return wrongValue(field, value, site, diagnostics, "写 true（是）或 false（否）");
       break;
     case "list":
-      if (!Array.isArray(value) || value.some((v) => typeof v !== "string" && typeof v !== "number")) return wrong("写成 [甲, 乙]，或每项一行以“- ”开头");
+      if (!Array.isArray(value) || value.some((v) => typeof v !== "string" && typeof v !== "number")) return wrongValue(field, value, site, diagnostics, "写成 [甲, 乙]，或每项一行以“- ”开头");
       return value.map(String);
   }
   if (field.values && !field.values.includes(value as string)) {
-    diagnostics.error("field-type", at(), `${whereOf()}的${field.label}只能是 ${field.values.join("、")} 之一，这里写的是${describeValue(value)}`);
+    diagnostics.error("field-type", site.at(field.name), `${site.whereOf()}的${field.label}只能是 ${field.values.join("、")} 之一，这里写的是${describeValue(value)}`);
     return undefined;
   }
   return value;
@@ -141,7 +140,7 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
   const rows: Row[] = [];
   const seen = new Map<string, number>();
   const fields = [...kind.fields.values()];
-  const uniques = new Map(fields.filter((f) => f.unique).map((f) => [f.name, new Map<unknown, number>()]));
+  const uniques = fields.filter((f) => f.unique).map((field) => ({ field, values: new Map<unknown, number>() }));
   const rowWord = (k: number) => (rowNumbers ? `表格第 ${rowNumbers[k]} 行` : `第 ${k + 1} 行`);
   const site: RowSite = {
     index: 0,
@@ -175,7 +174,8 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
       const checked = checkValue(field, value, site, diagnostics, locator);
       if (checked !== undefined) row[key] = checked;
     }
-    for (const field of fields) {
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f]!;
       const name = field.name;
       const value = row[name];
       if (field.required && typeof value === "string" && !/\S/.test(value)) {
@@ -193,11 +193,12 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
       if (first !== undefined) diagnostics.error("duplicate-row", [...path, i], `${label}“${rowName(row, kind)}”列了两次（${rowWord(first)}和${rowWord(i)}）`, `${kind.identity.map((f) => kind.fields.get(f)!.label).join("、")}都相同；删去重复的一行`);
       else seen.set(id, i);
     }
-    for (const [name, values] of uniques) {
-      const value = row[name];
+    for (let u = 0; u < uniques.length; u++) {
+      const { field, values } = uniques[u]!;
+      const value = row[field.name];
       if (value === undefined || value === null || value === "") continue;
       const first = values.get(value);
-      if (first !== undefined) diagnostics.error("duplicate-value", site.at(name), `${kind.fields.get(name)!.label} ${String(value)} 重复（与${rowWord(first)}相同）`, `每个对象的${kind.fields.get(name)!.label}唯一，请核对`);
+      if (first !== undefined) diagnostics.error("duplicate-value", site.at(field.name), `${field.label} ${String(value)} 重复（与${rowWord(first)}相同）`, `每个对象的${field.label}唯一，请核对`);
       else values.set(value, i);
     }
     rows.push(row);

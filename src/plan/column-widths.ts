@@ -36,9 +36,12 @@ function lineWidths(table: Table, style: TextStyle, headerStyle: TextStyle): Wid
     return w;
   };
   const measure = (line: string) => single(line)[0]!;
-  for (const row of table.total ? [...table.rows, table.total] : table.rows) {
+  const rows = table.total ? [...table.rows, table.total] : table.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
     const out: number[][] = [];
-    for (const cell of row) {
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
       const plain = cell && (cell.colSpan ?? 1) === 1 && (cell.rowSpan ?? 1) === 1;
       out.push(!plain ? NONE : cell.lines.length === 1 ? single(cell.lines[0]!) : cell.lines.map(measure));
     }
@@ -50,7 +53,7 @@ function lineWidths(table: Table, style: TextStyle, headerStyle: TextStyle): Wid
 /** Lines a cell of these line widths takes at an inner width: an estimate the final breaking refines. */
 const linesAt = (widths: readonly number[], inner: number): number => {
   let n = 0;
-  for (const w of widths) n += w <= inner ? 1 : Math.ceil(w / inner);
+  for (let k = 0; k < widths.length; k++) n += widths[k]! <= inner ? 1 : Math.ceil(widths[k]! / inner);
   return Math.max(1, n);
 };
 
@@ -61,7 +64,8 @@ const linesAt = (widths: readonly number[], inner: number): number => {
  */
 function nextThreshold(widths: readonly number[], inner: number): number {
   let next = Infinity;
-  for (const w of widths) {
+  for (let i = 0; i < widths.length; i++) {
+    const w = widths[i]!;
     if (w <= inner) continue;
     const k = Math.ceil(w / inner);
     const t = k > 1 ? (w / (k - 1)) * (1 - 1e-9) : Infinity;
@@ -135,22 +139,6 @@ class ThresholdHeap {
   }
 }
 
-/** The column of a row's tallest cell, its lines, and the next tallest cell's. */
-function tallest(row: ArrayLike<number>): { first: number; best: number; second: number } {
-  let first = -1;
-  let best = 0;
-  let second = 0;
-  for (let c = 0; c < row.length; c++) {
-    const n = row[c]!;
-    if (n > best) {
-      second = best;
-      best = n;
-      first = c;
-    } else if (n > second) second = n;
-  }
-  return { first, best, second };
-}
-
 /** A row's cost in height: its lines, and for the header a penalty past four lines. */
 const cost = (row: number, lines: number): number => (row === 0 ? lines + HEADER_PENALTY * Math.max(0, lines - HEADER_LINES) : lines);
 
@@ -167,9 +155,10 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
   // Cells merged down a column share their rows' height, but still read better unbroken.
   const merged = columns.map((): number[][] => []);
   for (const row of table.rows) {
-    row.forEach((cell, c) => {
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
       if (cell && (cell.rowSpan ?? 1) > 1 && (cell.colSpan ?? 1) === 1) merged[c]!.push(cell.lines.map((l) => textWidth(l, style)));
-    });
+    }
   }
   const body = table.total ? [...table.rows, table.total] : table.rows;
   const least = columns.map((c) => {
@@ -183,10 +172,12 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
       }
     };
     for (const l of table.columns[c]!.header.split("\n")) consider(l, Infinity);
-    body.forEach((row, r) => {
-      const cell = row[c];
-      if (cell && (cell.colSpan ?? 1) === 1) cell.lines.forEach((l, k) => consider(l, cells[r + 1]![c]![k] ?? textWidth(l, style)));
-    });
+    for (let r = 0; r < body.length; r++) {
+      const cell = body[r]![c];
+      if (!cell || (cell.colSpan ?? 1) !== 1) continue;
+      const measured = cells[r + 1]![c]!;
+      for (let k = 0; k < cell.lines.length; k++) consider(cell.lines[k]!, measured[k] ?? textWidth(cell.lines[k]!, style));
+    }
     return widest + FRAME;
   });
   const landscape = least.reduce((a, b) => a + b, 0) > TEXT_WIDTH;
@@ -207,15 +198,26 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
   const first = new Int32Array(cells.length);
   const best = new Int32Array(cells.length);
   const second = new Int32Array(cells.length);
+  // The column of the row's tallest cell, its lines, and the next tallest cell's.
   const refresh = (r: number) => {
-    const t = tallest(lines.subarray(r * n, r * n + n));
-    first[r] = t.first;
-    best[r] = t.best;
-    second[r] = t.second;
+    let top = -1;
+    let most = 0;
+    let next = 0;
+    for (let c = 0; c < n; c++) {
+      const k = lines[r * n + c]!;
+      if (k > most) {
+        next = most;
+        most = k;
+        top = c;
+      } else if (k > next) next = k;
+    }
+    first[r] = top;
+    best[r] = most;
+    second[r] = next;
   };
   const wrapsAny = new Uint8Array(cells.length);
   for (let r = 0; r < cells.length; r++) {
-    for (const c of columns) {
+    for (let c = 0; c < n; c++) {
       const t = nextThreshold(cells[r]![c] ?? NONE, widths[c]! - FRAME);
       threshold[r * n + c] = t;
       if (t < Infinity) {
@@ -226,7 +228,7 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
   }
   for (let r = 0; r < cells.length; r++) {
     if (!wrapsAny[r]) continue;
-    for (const c of columns) lines[r * n + c] = linesAt(cells[r]![c] ?? NONE, widths[c]! - FRAME);
+    for (let c = 0; c < n; c++) lines[r * n + c] = linesAt(cells[r]![c] ?? NONE, widths[c]! - FRAME);
     refresh(r);
   }
   // A line saved from the table's height outweighs any number of lines saved inside cells that are not the
@@ -239,7 +241,7 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
   while (room >= step) {
     let gainBest = 0;
     let chosen = -1;
-    for (const c of columns) {
+    for (let c = 0; c < n; c++) {
       if (!stale[c]) {
         if (gains[c]! > gainBest) [gainBest, chosen] = [gains[c]!, c];
         continue;
@@ -247,7 +249,8 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
       stale[c] = 0;
       const inner = widths[c]! + step - FRAME;
       let gain = 0;
-      for (const cell of merged[c]!) gain += linesAt(cell, widths[c]! - FRAME) - linesAt(cell, inner);
+      const mergedCells = merged[c]!;
+      for (let k = 0; k < mergedCells.length; k++) gain += linesAt(mergedCells[k]!, widths[c]! - FRAME) - linesAt(mergedCells[k]!, inner);
       heaps[c]!.forEachUpTo(inner, (r) => {
         const widened = linesAt(cells[r]![c] ?? NONE, inner);
         const now = lines[r * n + c]!;
@@ -266,13 +269,14 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
     const heap = heaps[chosen]!;
     const moved: number[] = [];
     while (heap.size > 0 && heap.topKey() <= inner) moved.push(heap.pop());
-    for (const r of moved) {
+    for (let m = 0; m < moved.length; m++) {
+      const r = moved[m]!;
       lines[r * n + chosen] = linesAt(cells[r]![chosen] ?? NONE, inner);
       const [was, wasBest, wasSecond] = [first[r]!, best[r]!, second[r]!];
       refresh(r);
       // Other columns' gains from this row depend only on its tallest cells.
       if (first[r] !== was || best[r] !== wasBest || second[r] !== wasSecond) {
-        for (const c of columns) if (threshold[r * n + c]! <= widths[c]! + step - FRAME) stale[c] = 1;
+        for (let c = 0; c < n; c++) if (threshold[r * n + c]! <= widths[c]! + step - FRAME) stale[c] = 1;
       }
       const t = nextThreshold(cells[r]![chosen] ?? NONE, inner);
       threshold[r * n + chosen] = t;
@@ -282,7 +286,10 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
   // What saves no line goes first to columns short of their longest text, then to all in proportion.
   const longest = columns.map((c) => {
     let widest = 0;
-    for (const row of cells) for (const w of row[c] ?? NONE) if (w > widest) widest = w;
+    for (let r = 0; r < cells.length; r++) {
+      const measured = cells[r]![c] ?? NONE;
+      for (let k = 0; k < measured.length; k++) if (measured[k]! > widest) widest = measured[k]!;
+    }
     return widest;
   });
   const desire = columns.map((c) => Math.max(0, longest[c]! + FRAME - widths[c]!));

@@ -42,22 +42,26 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
   type Entry = TableRow["cells"][number];
   // One entry for each text of a column, shared by the rows that show it (the plan is only read after this), and
   // one for the continuation of a merge: a long table repeats its regions, issues and results.
-  const shared = Array.from({ length: n }, () => new Map<string, { entry: Entry; count: number }>());
+  const shared = Array.from({ length: n }, () => new Map<string, Entry>());
   const continued = Array.from({ length: n }, (_, c): Entry => ({ column: c, cell: { paragraphs: EMPTY, align: "center", colSpan: 1, rowSpan: 1, continued: true, shared: true } }));
   const made: Entry[] = [...continued];
-  const planCell = (c: number, cell: ModelCell, span: number, rowSpan: number, body: boolean) => {
+  /** `once`: a column's text met for the first time, so broken here without the cache of texts met before. */
+  const planCell = (c: number, cell: ModelCell, span: number, rowSpan: number, body: boolean, once: boolean): Entry => {
     const width = span > 1 ? spanWidth(c, span) : inner[c]!;
     const paragraphs: string[][] = [];
-    let count = 0;
     for (const l of cell.lines) {
-      const broken = lines(l, width);
+      const broken = once ? cellLines(l, width, style) : lines(l, width);
       paragraphs.push(broken);
-      count += broken.length;
       if (span === 1 && body && broken.length > 1) wraps[c] = 1;
     }
     const planned: Entry = { column: c, cell: { paragraphs, align: "center", colSpan: span, rowSpan, continued: false, shared: false } };
     made.push(planned);
-    return { entry: planned, count };
+    return planned;
+  };
+  const lineCount = (entry: Entry): number => {
+    let count = 0;
+    for (const p of entry.cell.paragraphs) count += p.length;
+    return count;
   };
   const rows: TableRow[] = [];
   for (let r = 0; r < body.length; r++) {
@@ -78,18 +82,17 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
       const span = cell.colSpan ?? 1;
       const rowSpan = cell.rowSpan ?? 1;
       if (rowSpan > 1) open[c] = rowSpan - 1;
-      let found: { entry: Entry; count: number };
+      let found: Entry;
       if (span === 1 && rowSpan === 1 && isBody && cell.lines.length === 1) {
         const text = cell.lines[0]!;
         const known = shared[c]!.get(text);
         if (known) {
           found = known;
-          known.entry.cell.shared = true;
-        }
-        else shared[c]!.set(text, (found = planCell(c, cell, 1, 1, true)));
-      } else found = planCell(c, cell, span, rowSpan, isBody);
-      if (rowSpan === 1 && found.count > tallest) tallest = found.count;
-      cells.push(found.entry);
+          known.cell.shared = true;
+        } else shared[c]!.set(text, (found = planCell(c, cell, 1, 1, true, true)));
+      } else found = planCell(c, cell, span, rowSpan, isBody, false);
+      if (rowSpan === 1) tallest = Math.max(tallest, lineCount(found));
+      cells.push(found);
     }
     rows.push({ cells, height: height(tallest), page: 0, y: 0 });
   }
