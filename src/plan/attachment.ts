@@ -1,6 +1,6 @@
 import type { Attachment } from "../model/circular.js";
 import { bodyParagraph, titleBlock } from "./body.js";
-import { planColumns } from "./column-widths.js";
+import { measureCells, planColumns } from "./column-widths.js";
 import { LANDSCAPE_TEXT_WIDTH, LINE, TEXT_WIDTH } from "./geometry.js";
 import { paragraph, run } from "./paragraph.js";
 import type { Block } from "./plan.js";
@@ -22,7 +22,8 @@ const TITLE_GAP = Math.round(LINE / 2);
  */
 export function attachmentPages(attachment: Attachment, index: number, profile: Profile, separate = false): AttachmentPages {
   const size = profile.tableFontSize;
-  const plan = planColumns(attachment.table, { size }, { size });
+  const measured = measureCells(attachment.table, { size }, { size });
+  const plan = planColumns(attachment.table, { size }, { size }, measured);
   const width = plan.landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
   const blocks: Block[] = [];
   // A section or a document starts its own page; within the main section the label breaks the page.
@@ -33,7 +34,7 @@ export function attachmentPages(attachment: Attachment, index: number, profile: 
     blocks.push(title, paragraph("attachmentSubtitle", [run(attachment.subtitle, { face: "kai" })], { align: "center", keepNext: true }));
   } else blocks.push(title);
   blocks.push(paragraph("anchor", [], { lineHeight: TITLE_GAP, keepNext: true }));
-  blocks.push(planTable(attachment.table, plan.widths, size, index));
+  blocks.push(planTable(attachment.table, plan.widths, size, index, measured));
   // 注： hangs so that a long note wraps under its text.
   const hanging = 2 * size * 20;
   for (const note of attachment.notes) {

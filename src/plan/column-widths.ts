@@ -22,32 +22,58 @@ export interface ColumnPlan {
 /** The width of each line of each cell, by row then column; the header is row 0. */
 type Widths = number[][][];
 
+/**
+ * A table's cells measured once, for the column widths and then the lines: every line's width, and an id for each
+ * distinct text of a plain one-line cell (one not spanning rows or columns), so that what is done for a text is
+ * done once however many rows repeat it.
+ */
+export interface MeasuredCells {
+  /** Line widths by row then column, the header as row 0; spanning cells have none. */
+  cells: Widths;
+  /** By body row (the total row last) and column: the id of a plain one-line cell's text, or −1. */
+  ids: Int32Array;
+  /** How many distinct ids there are. */
+  texts: number;
+}
+
 const NONE: number[] = [];
 
-/** Cells spanning rows or columns are left out: their height is shared, their width is several columns'. */
-function lineWidths(table: Table, style: TextStyle, headerStyle: TextStyle): Widths {
+/** Cells spanning rows or columns are left out of the widths: their height is shared, their width is several columns'. */
+export function measureCells(table: Table, style: TextStyle, headerStyle: TextStyle): MeasuredCells {
   const widths: Widths = [table.columns.map((c) => c.header.split("\n").map((l) => textWidth(l, headerStyle)))];
   // One text's width is measured once, and a one-line cell's widths are shared by every cell of that text: long
   // tables repeat their regions, issues and codes. The arrays are only read.
-  const measured = new Map<string, number[]>();
-  const single = (line: string) => {
-    let w = measured.get(line);
-    if (w === undefined) measured.set(line, (w = [textWidth(line, style)]));
-    return w;
+  const idOf = new Map<string, number>();
+  const singles: number[][] = [];
+  const single = (line: string): number => {
+    let id = idOf.get(line);
+    if (id === undefined) {
+      id = singles.length;
+      idOf.set(line, id);
+      singles.push([textWidth(line, style)]);
+    }
+    return id;
   };
-  const measure = (line: string) => single(line)[0]!;
+  const measure = (line: string) => singles[single(line)]![0]!;
   const rows = table.total ? [...table.rows, table.total] : table.rows;
+  const n = table.columns.length;
+  const ids = new Int32Array(rows.length * n).fill(-1);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     const out: number[][] = [];
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       const plain = cell && (cell.colSpan ?? 1) === 1 && (cell.rowSpan ?? 1) === 1;
-      out.push(!plain ? NONE : cell.lines.length === 1 ? single(cell.lines[0]!) : cell.lines.map(measure));
+      if (!plain) out.push(NONE);
+      else if (cell.lines.length === 1) {
+        const id = single(cell.lines[0]!);
+        ids[r * n + c] = id;
+        out.push(singles[id]!);
+      } else out.push(cell.lines.map(measure));
     }
     widths.push(out);
   }
-  return widths;
+  return { cells: widths, ids, texts: singles.length };
 }
 
 /** Lines a cell of these line widths takes at an inner width: an estimate the final breaking refines. */
@@ -149,8 +175,8 @@ const cost = (row: number, lines: number): number => (row === 0 ? lines + HEADER
  * height (a header counted heavily past four lines), and after that the most broken lines in any cell; what no
  * column can use is shared toward each column's longest text.
  */
-export function planColumns(table: Table, style: TextStyle, headerStyle: TextStyle): ColumnPlan {
-  const cells = lineWidths(table, style, headerStyle);
+export function planColumns(table: Table, style: TextStyle, headerStyle: TextStyle, measured = measureCells(table, style, headerStyle)): ColumnPlan {
+  const { cells, ids } = measured;
   const columns = table.columns.map((_, c) => c);
   // Cells merged down a column share their rows' height, but still read better unbroken.
   const merged = columns.map((): number[][] => []);
@@ -161,22 +187,28 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
     }
   }
   const body = table.total ? [...table.rows, table.total] : table.rows;
+  const n = columns.length;
+  const seen = new Uint8Array(measured.texts);
   const least = columns.map((c) => {
     let widest = 2 * style.size * 20;
-    const seen = new Set<string>();
+    // No piece of a line is wider than the line.
     const consider = (text: string, width: number) => {
-      // No piece of a line is wider than the line; a text seen before has nothing new.
-      if (width > widest && !seen.has(text)) {
-        seen.add(text);
-        widest = Math.max(widest, widestUnit(text, style));
-      }
+      if (width > widest) widest = Math.max(widest, widestUnit(text, style));
     };
     for (const l of table.columns[c]!.header.split("\n")) consider(l, Infinity);
+    seen.fill(0);
     for (let r = 0; r < body.length; r++) {
       const cell = body[r]![c];
       if (!cell || (cell.colSpan ?? 1) !== 1) continue;
-      const measured = cells[r + 1]![c]!;
-      for (let k = 0; k < cell.lines.length; k++) consider(cell.lines[k]!, measured[k] ?? textWidth(cell.lines[k]!, style));
+      const id = ids[r * n + c]!;
+      if (id >= 0) {
+        // A text seen before in this column has nothing new.
+        if (!seen[id]) consider(cell.lines[0]!, cells[r + 1]![c]![0]!);
+        seen[id] = 1;
+        continue;
+      }
+      const widthsOf = cells[r + 1]![c]!;
+      for (let k = 0; k < cell.lines.length; k++) consider(cell.lines[k]!, widthsOf[k] ?? textWidth(cell.lines[k]!, style));
     }
     return widest + FRAME;
   });
@@ -189,7 +221,6 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
   // Only a cell with a line wider than its column can gain from widening it, and only once the column reaches
   // the width at which one of its lines takes one line fewer: its threshold. Each column keeps its wrapping rows
   // in a heap by threshold, so that a step visits the rows it would change rather than every row of a long table.
-  const n = columns.length;
   const threshold = new Float64Array(cells.length * n);
   const heaps = columns.map(() => new ThresholdHeap());
   // Of each row that wraps: its cells' lines, its tallest cell, the column it is in, and the next tallest: what
@@ -272,7 +303,9 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
     for (let m = 0; m < moved.length; m++) {
       const r = moved[m]!;
       lines[r * n + chosen] = linesAt(cells[r]![chosen] ?? NONE, inner);
-      const [was, wasBest, wasSecond] = [first[r]!, best[r]!, second[r]!];
+      const was = first[r]!;
+      const wasBest = best[r]!;
+      const wasSecond = second[r]!;
       refresh(r);
       // Other columns' gains from this row depend only on its tallest cells.
       if (first[r] !== was || best[r] !== wasBest || second[r] !== wasSecond) {

@@ -1,6 +1,6 @@
 import type { Cell as ModelCell, Table as ModelTable } from "../model/circular.js";
 import { cellLines } from "./cell-lines.js";
-import { CELL_PADDING_X, CELL_PADDING_Y, innerWidth } from "./column-widths.js";
+import { CELL_PADDING_X, CELL_PADDING_Y, innerWidth, type MeasuredCells } from "./column-widths.js";
 import type { Table, TableRow } from "./plan.js";
 
 export const tableLineHeight = (size: number): number => Math.round(size * 20 * 1.2);
@@ -10,7 +10,7 @@ export const tableLineHeight = (size: number): number => Math.round(size * 20 * 
  * each row's height from its tallest cell, the header row apart (it repeats on every page). A column whose body
  * text never wraps (numbers, codes, short names) is centred; a column of prose is set flush left.
  */
-export function planTable(model: ModelTable, widths: number[], size: number, attachment: number): Table {
+export function planTable(model: ModelTable, widths: number[], size: number, attachment: number, measured: Pick<MeasuredCells, "ids" | "texts">): Table {
   const style = { size };
   const lineHeight = tableLineHeight(size);
   const inner = widths.map(innerWidth);
@@ -42,7 +42,7 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
   type Entry = TableRow["cells"][number];
   // One entry for each text of a column, shared by the rows that show it (the plan is only read after this), and
   // one for the continuation of a merge: a long table repeats its regions, issues and results.
-  const shared = Array.from({ length: n }, () => new Map<string, Entry>());
+  const shared = Array.from({ length: n }, () => new Array<Entry | undefined>(measured.texts));
   const continued = Array.from({ length: n }, (_, c): Entry => ({ column: c, cell: { paragraphs: EMPTY, align: "center", colSpan: 1, rowSpan: 1, continued: true, shared: true } }));
   const made: Entry[] = [...continued];
   /** `once`: a column's text met for the first time, so broken here without the cache of texts met before. */
@@ -83,13 +83,13 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
       const rowSpan = cell.rowSpan ?? 1;
       if (rowSpan > 1) open[c] = rowSpan - 1;
       let found: Entry;
-      if (span === 1 && rowSpan === 1 && isBody && cell.lines.length === 1) {
-        const text = cell.lines[0]!;
-        const known = shared[c]!.get(text);
+      const id = isBody ? measured.ids[r * n + c]! : -1;
+      if (id >= 0) {
+        const known = shared[c]![id];
         if (known) {
           found = known;
           known.cell.shared = true;
-        } else shared[c]!.set(text, (found = planCell(c, cell, 1, 1, true, true)));
+        } else shared[c]![id] = found = planCell(c, cell, 1, 1, true, true);
       } else found = planCell(c, cell, span, rowSpan, isBody, false);
       if (rowSpan === 1) tallest = Math.max(tallest, lineCount(found));
       cells.push(found);
