@@ -84,6 +84,7 @@ describe("the fast YAML reader answers as the full parser, or not at all", () =>
     ["comments everywhere", "# c\na: 1 # c\n# c\nb:\n  # c\n  - x # c\n"],
     ["plain scalars an editor wrapped", "a: one\n  two\n   three\nb:\n  - x {{y\n    z}}。\n  - k: 1\n    v: 甲\n      乙\n"],
     ["a wrapped text, then a comment line", "a: one\n  two\n  # c\nb: 1\n"],
+    ["rows repeating their keys, one row's key quoted", "- a: 1\n  b: x\n- a: 2\n  b: y\n- \"a\": 3\n  'b': z\n- ab: 4\n  b:\n- a: 5\n  b : w\n"],
   ])("%s", (_, text) => {
     expect(fastParse(text, LIMITS)).toBeDefined();
     agrees(text);
@@ -99,6 +100,8 @@ describe("the fast YAML reader answers as the full parser, or not at all", () =>
     ["a tab indent", "a:\n\tb: 1\n"],
     ["a second document", "a: 1\n---\nb: 2\n"],
     ["a proto key", "__proto__: 1\n"],
+    ["a duplicate key in a row after rows with the same keys", "- a: 1\n  b: 2\n- a: 1\n  a: 2\n"],
+    ["a quoted key that could not be written plain, then written plain", "- \"1\": a\n- 1: b\n"],
     ["a syntax error", "a: [1, 2\n"],
   ])("gives up on %s", (_, text) => {
     expect(fastParse(text, LIMITS)).toBeUndefined();

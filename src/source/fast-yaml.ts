@@ -285,6 +285,11 @@ class Reader {
   private i = 0;
   /** Nesting so far: one for each block collection entered. */
   private depth = 0;
+  /**
+   * The keys of the last mapping read at each indentation: a list's rows repeat their keys in the same order, so
+   * the next row's are looked for first among them (keyAgain) before a key is read afresh.
+   */
+  private readonly previousKeys: ((string | undefined)[] | undefined)[] = [];
   constructor(
     private readonly lines: Line[],
     private readonly budget: Budget,
@@ -348,7 +353,7 @@ class Reader {
       if (content === "" || content.startsWith("#")) out.push(this.nested(indent));
       else if (isDash(content)) giveUp();
       else {
-        const key = keyOf(content);
+        const key = this.keyAt(content, indent + rest, 0);
         out.push(key ? this.mapping(indent + rest, key) : this.inline(content, indent));
       }
     }
@@ -362,6 +367,8 @@ class Reader {
 
   private mappingEntries(indent: number, first: Key): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    // Plain keys only: a quoted key ("#a", "1") may not be one written plain.
+    const names: (string | undefined)[] = [];
     // The first entry's line is already consumed (after a "- " it is the sequence's line).
     let key: Key | undefined = first;
     for (;;) {
@@ -370,9 +377,10 @@ class Reader {
         // A dash at the key's indentation after a finished entry is an error; the caller finds it left over.
         if (!line || line.indent !== indent || isDash(line.text)) break;
         this.i++;
-        key = keyOf(line.text) ?? giveUp();
+        key = this.keyAt(line.text, indent, names.length) ?? giveUp();
       }
       const { name, rest } = key;
+      names.push(key.plain ? name : undefined);
       if (name === "__proto__" || name === "<<" || Object.hasOwn(out, name)) giveUp();
       if (rest === "" || rest.startsWith("#")) {
         const next = this.peek();
@@ -381,7 +389,14 @@ class Reader {
       } else out[name] = this.inline(rest, indent);
       key = undefined;
     }
+    this.previousKeys[indent] = names;
     return out;
+  }
+
+  /** The key at the start of `text`, the `k`th of a mapping at `indent`: the previous such mapping's, or read afresh. */
+  private keyAt(text: string, indent: number, k: number): Key | undefined {
+    const expected = this.previousKeys[indent]?.[k];
+    return (expected !== undefined && keyAgain(text, expected)) || keyOf(text);
   }
 
   /** A value written on its key's (or dash's) line: a scalar, a flow collection, or a block scalar header. */
@@ -500,10 +515,23 @@ const MAY_NOT_BE_TEXT = "nNtTfF";
 
 const isDash = (text: string): boolean => text.charCodeAt(0) === 45 && (text.length === 1 || text.charCodeAt(1) === 32);
 
+/**
+ * `text` as the plain key `name` written again ("name: rest" or "name:"), or undefined. A name keyOf read is a
+ * valid plain key and its first ": " ends it, so the text is read as keyOf would, without reading the name again.
+ */
+function keyAgain(text: string, name: string): Key | undefined {
+  const after = name.length;
+  if (!text.startsWith(name) || text.charCodeAt(after) !== 58) return undefined;
+  if (after + 1 < text.length && text.charCodeAt(after + 1) !== 32) return undefined;
+  return { name, rest: text.slice(after + 1).trimStart(), plain: true };
+}
+
 interface Key {
   name: string;
   /** What follows the key's colon on its line. */
   rest: string;
+  /** Written without quotes. */
+  plain: boolean;
 }
 
 /** A key at the start of `text` ("name: rest" or "name:"), with what follows it; undefined when it is not one. */
@@ -537,7 +565,7 @@ function keyOf(text: string): Key | undefined {
     after = colon + 1;
   }
   if (after < text.length && text.charCodeAt(after) !== 32) return undefined;
-  return { name, rest: text.slice(after).trimStart() };
+  return { name, rest: text.slice(after).trimStart(), plain: code !== 34 && code !== 39 };
 }
 
 /** What the fast reader read: the data, how many values it holds, and whether all its numbers are finite. */
