@@ -55,6 +55,15 @@ describe("rows are checked against their kind", () => {
     expect((await compileYaml(twoLists)).lines).toEqual([]);
   });
 
+  it("rows sharing a name are the same object only if every identity field agrees; a third copy names the first", async () => {
+    const rows = ["      - { name: 甲网站, host: 甲局 }\n", "      - { name: 甲网站, host: 乙局 }\n", "      - { name: 甲网站, host: 甲局 }\n", "      - { name: 甲网站, host: 甲局 }\n"];
+    const r = await compileYaml(circular(problems(rows.join(""))));
+    expect(r.lines.map((l) => l.replace(/^\d+:\d+: /, ""))).toEqual([
+      "错误：问题网站“甲网站”列了两次（第 1 行和第 3 行） ｜ 网站名称、主办单位、地区都相同；删去重复的一行",
+      "错误：问题网站“甲网站”列了两次（第 1 行和第 4 行） ｜ 网站名称、主办单位、地区都相同；删去重复的一行",
+    ]);
+  });
+
   it("a 网站标识码 used twice in a list", async () => {
     const yaml = circular(problems('      - { name: 甲, siteCode: "4402820020" }\n      - { name: 乙, siteCode: "4402820020" }\n'));
     const r = await compileYaml(yaml);

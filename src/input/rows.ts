@@ -138,7 +138,10 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
     diagnostics.error("limit", path, `清单 ${name} 有 ${input.length} 行，超过上限 ${MAX_ROWS} 行`, "一份通报的清单不会这么长：检查是否选错了数据");
   }
   const rows: Row[] = [];
-  const seen = new Map<string, number>();
+  // Rows are told apart by their first identity field where they can be (a name is nearly always its own): the
+  // whole identity is made into a key only for rows sharing a first value.
+  const byFirst = new Map<unknown, number>();
+  const byIdentity = new Map<string, number>();
   const fields = [...kind.fields.values()];
   const uniques = fields.filter((f) => f.unique).map((field) => ({ field, values: new Map<unknown, number>() }));
   const rowWord = (k: number) => (rowNumbers ? `表格第 ${rowNumbers[k]} 行` : `第 ${k + 1} 行`);
@@ -149,14 +152,34 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
   };
   // The identity fields' values as one key: each marked with its type, text with its length, so that no two
   // different rows give the same key; a list (rare) as JSON.
+  // Own properties only: a field may be called constructor.
+  const valueOf = (row: Row, f: string): unknown => (Object.hasOwn(row, f) ? (row[f] ?? null) : null);
   const identityOf = (row: Row): string => {
     let key = "";
     for (const f of kind.identity) {
-      // Own properties only: a field may be called constructor.
-      const v = Object.hasOwn(row, f) ? (row[f] ?? null) : null;
+      const v = valueOf(row, f);
       key += typeof v === "string" ? `s${v.length}:${v}` : typeof v === "number" ? `n${v};` : typeof v === "boolean" ? `b${v};` : v === null ? "z" : `j${JSON.stringify(v).length}:${JSON.stringify(v)}`;
     }
     return key;
+  };
+  /** The row listed before with the same identity as row `i`, if any. */
+  const sameAs = (row: Row, i: number): number | undefined => {
+    const head = valueOf(row, kind.identity[0]!);
+    // A list value is compared as JSON; text, numbers, yes/no and nothing as themselves.
+    const first = typeof head === "object" && head !== null ? JSON.stringify(head) : head;
+    const before = byFirst.get(first);
+    if (before === undefined) {
+      byFirst.set(first, i);
+      return undefined;
+    }
+    if (before >= 0) {
+      byIdentity.set(identityOf(rows[before]!), before);
+      byFirst.set(first, -1);
+    }
+    const id = identityOf(row);
+    const earlier = byIdentity.get(id);
+    if (earlier === undefined) byIdentity.set(id, i);
+    return earlier;
   };
   const count = Math.min(input.length, MAX_ROWS);
   for (let i = 0; i < count; i++) {
@@ -188,10 +211,8 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
       else row[name] = EMPTY[field.type];
     }
     if (kind.identity.length) {
-      const id = identityOf(row);
-      const first = seen.get(id);
+      const first = sameAs(row, i);
       if (first !== undefined) diagnostics.error("duplicate-row", [...path, i], `${label}“${rowName(row, kind)}”列了两次（${rowWord(first)}和${rowWord(i)}）`, `${kind.identity.map((f) => kind.fields.get(f)!.label).join("、")}都相同；删去重复的一行`);
-      else seen.set(id, i);
     }
     for (let u = 0; u < uniques.length; u++) {
       const { field, values } = uniques[u]!;
