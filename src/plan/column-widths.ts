@@ -176,20 +176,29 @@ const cost = (row: number, lines: number): number => (row === 0 ? lines + HEADER
  * column can use is shared toward each column's longest text.
  */
 export function planColumns(table: Table, style: TextStyle, headerStyle: TextStyle, measured = measureCells(table, style, headerStyle)): ColumnPlan {
+  // Each phase is a function of its own, its arrays typed: a table whose widths come out whole and one whose come
+  // out fractional then run the same compiled code, rather than throwing the whole plan's away.
+  const widths = leastWidths(table, measured, style);
+  const landscape = sum(widths) > TEXT_WIDTH;
+  const total = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
+  const room = widen(table, measured.cells, widths, total - sum(widths), style);
+  return { widths: share(measured.cells, widths, room, total), landscape };
+}
+
+const sum = (values: ArrayLike<number>): number => {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i]!;
+  return total;
+};
+
+/** What each column must hold at the least: two characters, and every piece of its texts that cannot break. */
+function leastWidths(table: Table, measured: MeasuredCells, style: TextStyle): Float64Array {
   const { cells, ids } = measured;
-  const columns = table.columns.map((_, c) => c);
-  // Cells merged down a column share their rows' height, but still read better unbroken.
-  const merged = columns.map((): number[][] => []);
-  for (const row of table.rows) {
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
-      if (cell && (cell.rowSpan ?? 1) > 1 && (cell.colSpan ?? 1) === 1) merged[c]!.push(cell.lines.map((l) => textWidth(l, style)));
-    }
-  }
   const body = table.total ? [...table.rows, table.total] : table.rows;
-  const n = columns.length;
+  const n = table.columns.length;
   const seen = new Uint8Array(measured.texts);
-  const least = columns.map((c) => {
+  const least = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
     let widest = 2 * style.size * 20;
     // No piece of a line is wider than the line.
     const consider = (text: string, width: number) => {
@@ -210,19 +219,31 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
       const widthsOf = cells[r + 1]![c]!;
       for (let k = 0; k < cell.lines.length; k++) consider(cell.lines[k]!, widthsOf[k] ?? textWidth(cell.lines[k]!, style));
     }
-    return widest + FRAME;
-  });
-  const landscape = least.reduce((a, b) => a + b, 0) > TEXT_WIDTH;
-  const total = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
-  const widths = [...least];
-  let room = total - widths.reduce((a, b) => a + b, 0);
-  const step = style.size * 20;
+    least[c] = widest + FRAME;
+  }
+  return least;
+}
 
+/**
+ * Widens the columns one step (a character) at a time, each step to the column that saves the most, while `room`
+ * allows and a step saves anything; returns the room left.
+ */
+function widen(table: Table, cells: Widths, widths: Float64Array, room: number, style: TextStyle): number {
+  const n = widths.length;
+  const step = style.size * 20;
+  // Cells merged down a column share their rows' height, but still read better unbroken.
+  const merged = Array.from({ length: n }, (): number[][] => []);
+  for (const row of table.rows) {
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell && (cell.rowSpan ?? 1) > 1 && (cell.colSpan ?? 1) === 1) merged[c]!.push(cell.lines.map((l) => textWidth(l, style)));
+    }
+  }
   // Only a cell with a line wider than its column can gain from widening it, and only once the column reaches
   // the width at which one of its lines takes one line fewer: its threshold. Each column keeps its wrapping rows
   // in a heap by threshold, so that a step visits the rows it would change rather than every row of a long table.
   const threshold = new Float64Array(cells.length * n);
-  const heaps = columns.map(() => new ThresholdHeap());
+  const heaps = Array.from({ length: n }, () => new ThresholdHeap());
   // Of each row that wraps: its cells' lines, its tallest cell, the column it is in, and the next tallest: what
   // widening one column can save. Flat arrays: a long table has thousands of such rows.
   const lines = new Int32Array(cells.length * n);
@@ -273,24 +294,14 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
     let gainBest = 0;
     let chosen = -1;
     for (let c = 0; c < n; c++) {
-      if (!stale[c]) {
-        if (gains[c]! > gainBest) [gainBest, chosen] = [gains[c]!, c];
-        continue;
+      if (stale[c]) {
+        stale[c] = 0;
+        gains[c] = gainOf(c);
       }
-      stale[c] = 0;
-      const inner = widths[c]! + step - FRAME;
-      let gain = 0;
-      const mergedCells = merged[c]!;
-      for (let k = 0; k < mergedCells.length; k++) gain += linesAt(mergedCells[k]!, widths[c]! - FRAME) - linesAt(mergedCells[k]!, inner);
-      heaps[c]!.forEachUpTo(inner, (r) => {
-        const widened = linesAt(cells[r]![c] ?? NONE, inner);
-        const now = lines[r * n + c]!;
-        if (widened === now) return;
-        gain += now - widened;
-        if (first[r] === c) gain += HEIGHT * (cost(r, best[r]!) - cost(r, Math.max(widened, second[r]!)));
-      });
-      gains[c] = gain;
-      if (gain > gainBest) [gainBest, chosen] = [gain, c];
+      if (gains[c]! > gainBest) {
+        gainBest = gains[c]!;
+        chosen = c;
+      }
     }
     if (chosen < 0) break;
     stale[chosen] = 1;
@@ -316,25 +327,49 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
       if (t < Infinity) heap.push(r, t);
     }
   }
-  // What saves no line goes first to columns short of their longest text, then to all in proportion.
-  const longest = columns.map((c) => {
-    let widest = 0;
+  return room;
+
+  /** What widening column `c` one step would save. */
+  function gainOf(c: number): number {
+    const inner = widths[c]! + step - FRAME;
+    let gain = 0;
+    const mergedCells = merged[c]!;
+    for (let k = 0; k < mergedCells.length; k++) gain += linesAt(mergedCells[k]!, widths[c]! - FRAME) - linesAt(mergedCells[k]!, inner);
+    heaps[c]!.forEachUpTo(inner, (r) => {
+      const widened = linesAt(cells[r]![c] ?? NONE, inner);
+      const now = lines[r * n + c]!;
+      if (widened === now) return;
+      gain += now - widened;
+      if (first[r] === c) gain += HEIGHT * (cost(r, best[r]!) - cost(r, Math.max(widened, second[r]!)));
+    });
+    return gain;
+  }
+}
+
+/**
+ * The room no step could use: first to columns short of their longest text, then to all in proportion, in whole
+ * twips that add up to the 版心 exactly.
+ */
+function share(cells: Widths, widths: Float64Array, room: number, total: number): number[] {
+  const n = widths.length;
+  const desire = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
+    let longest = 0;
     for (let r = 0; r < cells.length; r++) {
       const measured = cells[r]![c] ?? NONE;
-      for (let k = 0; k < measured.length; k++) if (measured[k]! > widest) widest = measured[k]!;
+      for (let k = 0; k < measured.length; k++) if (measured[k]! > longest) longest = measured[k]!;
     }
-    return widest;
-  });
-  const desire = columns.map((c) => Math.max(0, longest[c]! + FRAME - widths[c]!));
-  const wanted = desire.reduce((a, b) => a + b, 0);
-  const spread = widths.map((w, c) => w + (wanted > 0 ? Math.min(desire[c]!, (room * desire[c]!) / wanted) : 0));
-  room = total - spread.reduce((a, b) => a + b, 0);
-  const sum = spread.reduce((a, b) => a + b, 0);
-  const final = spread.map((w) => w + (room * w) / sum);
-  // Whole twips that add up to the 版心 exactly.
-  const rounded = final.map(Math.floor);
-  rounded[rounded.length - 1]! += total - rounded.reduce((a, b) => a + b, 0);
-  return { widths: rounded, landscape };
+    desire[c] = Math.max(0, longest + FRAME - widths[c]!);
+  }
+  const wanted = sum(desire);
+  const spread = new Float64Array(n);
+  for (let c = 0; c < n; c++) spread[c] = widths[c]! + (wanted > 0 ? Math.min(desire[c]!, (room * desire[c]!) / wanted) : 0);
+  const left = total - sum(spread);
+  const spreadSum = sum(spread);
+  const rounded: number[] = [];
+  for (let c = 0; c < n; c++) rounded.push(Math.floor(spread[c]! + (left * spread[c]!) / spreadSum));
+  rounded[n - 1]! += total - sum(rounded);
+  return rounded;
 }
 
 /** The inner width a column's text is broken to: its width less the cell margins and what borders take. */
