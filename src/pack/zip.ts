@@ -90,7 +90,8 @@ function* byteBlocks(content: string | Uint8Array | Iterable<Piece>): Generator<
     else piece(blocks);
     if (blocks.full.length > 0) {
       yield* blocks.full;
-      blocks.full = [];
+      // Emptied rather than replaced: a new empty array is of another kind, and the writing code would recompile.
+      blocks.full.length = 0;
     }
   }
   yield blocks.last();
