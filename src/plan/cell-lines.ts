@@ -32,10 +32,10 @@ const SEARCH_LIMIT = 400;
  * A cell's text as lines that fit `width`: the fewest lines, then lines as even as they can be (never one
  * character alone on the last line), breaking at word boundaries where that costs nothing, never parting a label
  * from its value or a bracket from what it holds. Dynamic programming over the break points. Writers break
- * exactly there, so a cell reads the same in every renderer.
+ * exactly there, so a cell reads the same in every renderer. `measured`: the text's width, if known already.
  */
-export function cellLines(text: string, width: number, style: TextStyle): string[] {
-  if (text === "" || textWidth(text, style) <= width) return [text.trim()];
+export function cellLines(text: string, width: number, style: TextStyle, measured = textWidth(text, style)): string[] {
+  if (text === "" || measured <= width) return [text.trim()];
   const cuts = [0, ...breakPoints(text), text.length];
   if (cuts.length > SEARCH_LIMIT) return greedy(text, cuts, width, style);
   const words = new Set(wordBoundaries(text));

@@ -30,31 +30,43 @@ type Widths = number[][][];
 export interface MeasuredCells {
   /** Line widths by row then column, the header as row 0; spanning cells have none. */
   cells: Widths;
-  /** By body row (the total row last) and column: the id of a plain one-line cell's text, or −1. */
+  /**
+   * By body row (the total row last) and column: the id of a plain one-line cell's text, or −1. Cells of one id
+   * are of one column and have the same text (a text may have several ids).
+   */
   ids: Int32Array;
-  /** How many distinct ids there are. */
+  /** How many ids there are. */
   texts: number;
 }
 
 const NONE: number[] = [];
 
+/** How many of a column's first cells tell whether its texts repeat. */
+const SAMPLE = 256;
+
 /** Cells spanning rows or columns are left out of the widths: their height is shared, their width is several columns'. */
 export function measureCells(table: Table, style: TextStyle, headerStyle: TextStyle): MeasuredCells {
   const widths: Widths = [table.columns.map((c) => c.header.split("\n").map((l) => textWidth(l, headerStyle)))];
-  // One text's width is measured once, and a one-line cell's widths are shared by every cell of that text: long
-  // tables repeat their regions, issues and codes. The arrays are only read.
-  const idOf = new Map<string, number>();
+  // One text's width is measured once in a column, and a one-line cell's widths are shared by every cell of that
+  // text: long tables repeat their regions, issues and results. A column whose first rows are nearly all different
+  // (numbers, names, codes) stops looking for repeats, which would cost more than they save. The arrays are only read.
   const singles: number[][] = [];
-  const single = (line: string): number => {
-    let id = idOf.get(line);
-    if (id === undefined) {
-      id = singles.length;
-      idOf.set(line, id);
-      singles.push([textWidth(line, style)]);
+  const newId = (line: string): number => {
+    singles.push([textWidth(line, style)]);
+    return singles.length - 1;
+  };
+  const columns = table.columns.map(() => ({ ids: new Map<string, number>(), looked: 0, repeats: true }));
+  const single = (c: number, line: string): number => {
+    const column = columns[c]!;
+    if (!column.repeats) return newId(line);
+    let id = column.ids.get(line);
+    if (id === undefined) column.ids.set(line, (id = newId(line)));
+    if (++column.looked === SAMPLE && column.ids.size > SAMPLE * 0.9) {
+      column.repeats = false;
+      column.ids.clear();
     }
     return id;
   };
-  const measure = (line: string) => singles[single(line)]![0]!;
   const rows = table.total ? [...table.rows, table.total] : table.rows;
   const n = table.columns.length;
   const ids = new Int32Array(rows.length * n).fill(-1);
@@ -66,10 +78,10 @@ export function measureCells(table: Table, style: TextStyle, headerStyle: TextSt
       const plain = cell && (cell.colSpan ?? 1) === 1 && (cell.rowSpan ?? 1) === 1;
       if (!plain) out.push(NONE);
       else if (cell.lines.length === 1) {
-        const id = single(cell.lines[0]!);
+        const id = single(c, cell.lines[0]!);
         ids[r * n + c] = id;
         out.push(singles[id]!);
-      } else out.push(cell.lines.map(measure));
+      } else out.push(cell.lines.map((l) => textWidth(l, style)));
     }
     widths.push(out);
   }
@@ -205,7 +217,6 @@ function leastWidths(table: Table, measured: MeasuredCells, style: TextStyle): F
       if (width > widest) widest = Math.max(widest, widestUnit(text, style));
     };
     for (const l of table.columns[c]!.header.split("\n")) consider(l, Infinity);
-    seen.fill(0);
     for (let r = 0; r < body.length; r++) {
       const cell = body[r]![c];
       if (!cell || (cell.colSpan ?? 1) !== 1) continue;

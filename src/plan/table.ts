@@ -10,7 +10,7 @@ export const tableLineHeight = (size: number): number => Math.round(size * 20 * 
  * each row's height from its tallest cell, the header row apart (it repeats on every page). A column whose body
  * text never wraps (numbers, codes, short names) is centred; a column of prose is set flush left.
  */
-export function planTable(model: ModelTable, widths: number[], size: number, attachment: number, measured: Pick<MeasuredCells, "ids" | "texts">): Table {
+export function planTable(model: ModelTable, widths: number[], size: number, attachment: number, measured: MeasuredCells): Table {
   const style = { size };
   const lineHeight = tableLineHeight(size);
   const inner = widths.map(innerWidth);
@@ -42,15 +42,19 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
   type Entry = TableRow["cells"][number];
   // One entry for each text of a column, shared by the rows that show it (the plan is only read after this), and
   // one for the continuation of a merge: a long table repeats its regions, issues and results.
-  const shared = Array.from({ length: n }, () => new Array<Entry | undefined>(measured.texts));
+  // By text id: each id is of one column.
+  const shared = new Array<Entry | undefined>(measured.texts);
   const continued = Array.from({ length: n }, (_, c): Entry => ({ column: c, cell: { paragraphs: EMPTY, align: "center", colSpan: 1, rowSpan: 1, continued: true, shared: true } }));
   const made: Entry[] = [...continued];
-  /** `once`: a column's text met for the first time, so broken here without the cache of texts met before. */
-  const planCell = (c: number, cell: ModelCell, span: number, rowSpan: number, body: boolean, once: boolean): Entry => {
+  /**
+   * `measuredWidth`: of a column's one-line text met for the first time, measured already; it is broken here,
+   * without the cache of texts met before.
+   */
+  const planCell = (c: number, cell: ModelCell, span: number, rowSpan: number, body: boolean, measuredWidth?: number): Entry => {
     const width = span > 1 ? spanWidth(c, span) : inner[c]!;
     const paragraphs: string[][] = [];
     for (const l of cell.lines) {
-      const broken = once ? cellLines(l, width, style) : lines(l, width);
+      const broken = measuredWidth !== undefined ? cellLines(l, width, style, measuredWidth) : lines(l, width);
       paragraphs.push(broken);
       if (span === 1 && body && broken.length > 1) wraps[c] = 1;
     }
@@ -85,12 +89,12 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
       let found: Entry;
       const id = isBody ? measured.ids[r * n + c]! : -1;
       if (id >= 0) {
-        const known = shared[c]![id];
+        const known = shared[id];
         if (known) {
           found = known;
           known.cell.shared = true;
-        } else shared[c]![id] = found = planCell(c, cell, 1, 1, true, true);
-      } else found = planCell(c, cell, span, rowSpan, isBody, false);
+        } else shared[id] = found = planCell(c, cell, 1, 1, true, measured.cells[r + 1]![c]![0]!);
+      } else found = planCell(c, cell, span, rowSpan, isBody);
       if (rowSpan === 1) tallest = Math.max(tallest, lineCount(found));
       cells.push(found);
     }
