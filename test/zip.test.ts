@@ -52,6 +52,15 @@ describe("a long part written in blocks", () => {
     expect(headerCrcs(zip)).toEqual([crc32(expected), crc32("短")]);
   });
 
+  it("encodes short texts as Buffer does: ASCII, CJK, pairs of surrogates, a lone surrogate as U+FFFD", async () => {
+    const units = ["a", "<", "é", "甲", "\u0800", "\uffff", "\ud83d\ude00", "\ud800", "\udc00", "\u007f", "\u0080", "\u07ff"];
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const texts = Array.from({ length: 20_000 }, () => Array.from({ length: Math.floor(random() * 70) }, () => units[Math.floor(random() * units.length)]).join(""));
+    const zip = await writeZip([["t.txt", texts.map((t): Piece => (sink) => sink.text(t))]], "2024-09-30");
+    expect(Buffer.from(unzipSync(zip)["t.txt"]!).equals(Buffer.concat(texts.map((t) => Buffer.from(t, "utf8"))))).toBe(true);
+  });
+
   it("gives the same bytes each time", async () => {
     const [a, b] = [await writeZip([["a.xml", pieces(20_000)]], "2024-09-30"), await writeZip([["a.xml", pieces(20_000)]], "2024-09-30")];
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);

@@ -38,6 +38,9 @@ const WINDOW = 32 * 1024;
  */
 const BLOCK = 1 << 19;
 
+/** Texts up to this long are encoded by Blocks itself. */
+const SHORT = 64;
+
 /** Blocks compressing at once: enough to keep the thread pool busy, few enough to bound the memory held. */
 const IN_FLIGHT = 4;
 
@@ -61,7 +64,41 @@ class Blocks implements ByteSink {
   text(s: string): void {
     // A UTF-16 code unit takes at most 3 bytes of UTF-8.
     this.room(3 * s.length);
-    this.at += this.block.write(s, this.at, "utf8");
+    if (s.length > SHORT) {
+      this.at += this.block.write(s, this.at, "utf8");
+      return;
+    }
+    // A short text (a table cell's) is encoded here: a call into Buffer's encoder costs more than the encoding.
+    // As Buffer does: a lone surrogate becomes U+FFFD.
+    const b = this.block;
+    let at = this.at;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) b[at++] = c;
+      else if (c < 0x800) {
+        b[at++] = 0xc0 | (c >> 6);
+        b[at++] = 0x80 | (c & 63);
+      } else if (c < 0xd800 || c > 0xdfff) {
+        b[at++] = 0xe0 | (c >> 12);
+        b[at++] = 0x80 | ((c >> 6) & 63);
+        b[at++] = 0x80 | (c & 63);
+      } else {
+        const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          const p = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          b[at++] = 0xf0 | (p >> 18);
+          b[at++] = 0x80 | ((p >> 12) & 63);
+          b[at++] = 0x80 | ((p >> 6) & 63);
+          b[at++] = 0x80 | (p & 63);
+          i++;
+        } else {
+          b[at++] = 0xef;
+          b[at++] = 0xbf;
+          b[at++] = 0xbd;
+        }
+      }
+    }
+    this.at = at;
   }
 
   bytes(b: Uint8Array): void {

@@ -10,7 +10,11 @@ const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;
 
 const valid = (s: string): string => (INVALID.test(s) ? s.replace(INVALID, "\ufffd") : s);
 
-export const text = (s: string): string => valid(s).replace(TEXT, (c) => ENTITIES[c]!);
+/** What text() may have to change: a character to escape, or one INVALID may match (surrogates even when paired). */
+const MAY_CHANGE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/;
+
+// Most texts (every cell of a long table) need nothing: one test says so.
+export const text = (s: string): string => (MAY_CHANGE.test(s) ? valid(s).replace(TEXT, (c) => ENTITIES[c]!) : s);
 export const attr = (s: string | number): string => (typeof s === "number" ? String(s) : valid(s).replace(ATTR, (c) => ENTITIES[c]!));
 
 export const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
