@@ -20,6 +20,34 @@ interface Line {
   text: string;
 }
 
+/**
+ * The lines of a text, kept as where each starts and ends rather than as a string and an object each: a file of
+ * 100,000 rows has half a million lines, which would all stay alive, and be copied by each collection, until the
+ * end of the read. A line's object is made when it is read, and the last one made is kept (a line is usually
+ * looked at, then taken).
+ */
+class Lines {
+  private last = -1;
+  private lastLine: Line | undefined;
+  constructor(
+    private readonly text: string,
+    private readonly indents: Int32Array,
+    /** Where a line's content starts and ends; equal for a blank line. */
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    readonly length: number,
+  ) {}
+
+  at(k: number): Line | undefined {
+    if (k >= this.length) return undefined;
+    if (k !== this.last) {
+      this.last = k;
+      this.lastLine = { indent: this.indents[k]!, text: this.text.slice(this.starts[k], this.ends[k]) };
+    }
+    return this.lastLine;
+  }
+}
+
 /** Characters that cannot start a plain scalar, or that the fast reader leaves to the full parser. */
 const INDICATOR = new Set(["&", "*", "!", "|", ">", "%", "@", "`", "?", "#", "-", ":", "{", "}", "[", "]", ",", '"', "'"]);
 /** INDICATOR by character code: the reader tests first characters by code, never making one-character strings. */
@@ -291,14 +319,14 @@ class Reader {
    */
   private readonly previousKeys: ((string | undefined)[] | undefined)[] = [];
   constructor(
-    private readonly lines: Line[],
+    private readonly lines: Lines,
     private readonly budget: Budget,
   ) {}
 
   /** The next line with content, skipping blank and comment-only lines. */
   private peek(): Line | undefined {
     while (this.i < this.lines.length) {
-      const line = this.lines[this.i]!;
+      const line = this.lines.at(this.i)!;
       if (line.text === "" || line.text.startsWith("#")) this.i++;
       else return line;
     }
@@ -440,7 +468,7 @@ class Reader {
    */
   private folded(first: string, indent: number): string {
     let value = first;
-    for (let line = this.lines[this.i]; line && line.indent > indent && line.text !== "" && !line.text.startsWith("#"); line = this.lines[this.i]) {
+    for (let line = this.lines.at(this.i); line && line.indent > indent && line.text !== "" && !line.text.startsWith("#"); line = this.lines.at(this.i)) {
       if (isIndicator(line.text.charCodeAt(0)) || line.text.includes(" #")) giveUp();
       value += ` ${blockPlain(line.text)}`;
       this.i++;
@@ -464,7 +492,7 @@ class Reader {
     let base = -1;
     let end = start;
     for (let k = start; k < this.lines.length; k++) {
-      const line = this.lines[k]!;
+      const line = this.lines.at(k)!;
       const blank = line.text === "";
       if (!blank && line.indent <= indent) break;
       if (!blank && base < 0) base = line.indent;
@@ -472,13 +500,17 @@ class Reader {
       end = k + 1;
     }
     // A blank line with spaces beyond the content's indentation holds those spaces as text: the full parser's case.
-    for (let k = start; k < end; k++) if (this.lines[k]!.text === "" && this.lines[k]!.indent > Math.max(base, 0) && base >= 0) giveUp();
+    for (let k = start; k < end; k++) if (this.lines.at(k)!.text === "" && this.lines.at(k)!.indent > Math.max(base, 0) && base >= 0) giveUp();
     if (base < 0) {
       // Only blank lines: an empty scalar (its line breaks kept only with +).
       this.i = start;
       return "";
     }
-    const raw = this.lines.slice(start, end).map((l) => (l.text === "" ? "" : " ".repeat(l.indent - base) + l.text));
+    const raw: string[] = [];
+    for (let k = start; k < end; k++) {
+      const l = this.lines.at(k)!;
+      raw.push(l.text === "" ? "" : " ".repeat(l.indent - base) + l.text);
+    }
     this.i = end;
     let content: string;
     if (style === "|") content = raw.join("\n");
@@ -503,7 +535,7 @@ class Reader {
     const body = content.slice(0, content.length - trailing);
     // The blank lines at the end: counted from the source, since folding and joining dropped the last ones.
     let blanks = 0;
-    for (let k = end - 1; k >= start && this.lines[k]!.text === ""; k--) blanks++;
+    for (let k = end - 1; k >= start && this.lines.at(k)!.text === ""; k--) blanks++;
     if (chomp === "-") return body;
     if (chomp === "+") return `${body}\n${"\n".repeat(blanks)}`;
     return body === "" ? "" : `${body}\n`;
@@ -586,32 +618,35 @@ export function fastParse(source: string, limits: Limits): FastParsed | undefine
   }
   // A CR is a line end only before a LF; anywhere else it is the full parser's to judge.
   if (/\r(?!\n)/.test(text)) return undefined;
-  const lines: Line[] = [];
-  for (let start = 0; start <= text.length; ) {
+  let count = 1;
+  for (let k = text.indexOf("\n"); k >= 0; k = text.indexOf("\n", k + 1)) count++;
+  const indents = new Int32Array(count);
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  let n = 0;
+  for (let start = 0; start <= text.length; n++) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
     const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     const next = end + 1;
     let at = start;
     while (at < stop && text.charCodeAt(at) === 32) at++;
-    const indent = at - start;
+    indents[n] = at - start;
+    starts[n] = ends[n] = at;
+    start = next;
     const first = at < stop ? text.charCodeAt(at) : -1;
     if (first === 9) {
       // A tab after the indentation of a blank line is harmless; anywhere before content it is the parser's to judge.
-      if (text.slice(at, stop).trim() === "") {
-        lines.push({ indent, text: "" });
-        start = next;
-        continue;
-      }
+      if (text.slice(at, stop).trim() === "") continue;
       return undefined;
     }
-    const content = text.slice(at, stop);
-    if (indent === 0 && (content.startsWith("---") || content.startsWith("...") || content.startsWith("%"))) return undefined;
-    // Trailing spaces are kept: in a block scalar they are text. Elsewhere each reader trims what it reads.
-    const blank = first < 0 || (first < 128 ? first <= 32 && content.trim() === "" : content.trim() === "");
-    lines.push({ indent, text: blank ? "" : content });
-    start = next;
+    if (indents[n] === 0 && (text.startsWith("---", at) || text.startsWith("...", at) || text.startsWith("%", at))) return undefined;
+    // Trailing spaces are kept: in a block scalar they are text. Elsewhere each reader trims what it reads. A line
+    // of white space only is blank.
+    const blank = first < 0 || ((first <= 32 || first >= 128) && text.slice(at, stop).trim() === "");
+    if (!blank) ends[n] = stop;
   }
+  const lines = new Lines(text, indents, starts, ends, n);
   try {
     const budget = new Budget(limits);
     const value = new Reader(lines, budget).document();
