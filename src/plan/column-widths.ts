@@ -72,17 +72,15 @@ export function measureCells(table: Table, style: TextStyle, headerStyle: TextSt
   const ids = new Int32Array(rows.length * n).fill(-1);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
-    const out: number[][] = [];
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
+    // Each row's array at its size: the widths of thousands of rows are kept while the table is planned.
+    const out = row.map((cell, c): number[] => {
       const plain = cell && (cell.colSpan ?? 1) === 1 && (cell.rowSpan ?? 1) === 1;
-      if (!plain) out.push(NONE);
-      else if (cell.lines.length === 1) {
-        const id = single(c, cell.lines[0]!);
-        ids[r * n + c] = id;
-        out.push(singles[id]!);
-      } else out.push(cell.lines.map((l) => textWidth(l, style)));
-    }
+      if (!plain) return NONE;
+      if (cell.lines.length > 1) return cell.lines.map((l) => textWidth(l, style));
+      const id = single(c, cell.lines[0]!);
+      ids[r * n + c] = id;
+      return singles[id]!;
+    });
     widths.push(out);
   }
   return { cells: widths, ids, texts: singles.length };

@@ -52,12 +52,11 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
    */
   const planCell = (c: number, cell: ModelCell, span: number, rowSpan: number, body: boolean, measuredWidth?: number): Entry => {
     const width = span > 1 ? spanWidth(c, span) : inner[c]!;
-    const paragraphs: string[][] = [];
-    for (const l of cell.lines) {
+    const paragraphs = cell.lines.map((l) => {
       const broken = measuredWidth !== undefined ? cellLines(l, width, style, measuredWidth) : lines(l, width);
-      paragraphs.push(broken);
       if (span === 1 && body && broken.length > 1) wraps[c] = 1;
-    }
+      return broken;
+    });
     const planned: Entry = { column: c, cell: { paragraphs, align: "center", colSpan: span, rowSpan, continued: false, shared: false } };
     made.push(planned);
     return planned;
@@ -67,11 +66,15 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
     for (const p of entry.cell.paragraphs) count += p.length;
     return count;
   };
-  const rows: TableRow[] = [];
+  const rows: TableRow[] = new Array(body.length);
+  // A row's entries are gathered here and copied out at their number: a plan keeps thousands of rows, and an array
+  // grown by push keeps room for more.
+  const gathered: Entry[] = [];
   for (let r = 0; r < body.length; r++) {
     const row = body[r]!;
     const isBody = r < model.rows.length;
-    const cells: Entry[] = [];
+    const cells = gathered;
+    cells.length = 0;
     let tallest = 1;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
@@ -98,7 +101,7 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
       if (rowSpan === 1) tallest = Math.max(tallest, lineCount(found));
       cells.push(found);
     }
-    rows.push({ cells, height: height(tallest), page: 0, y: 0 });
+    rows[r] = { cells: cells.slice(), height: height(tallest), page: 0, y: 0 };
   }
   for (const { column, cell } of made) if (wraps[column] && cell.colSpan === 1) cell.align = "left";
   return { kind: "table", attachment, total: model.total !== undefined, widths, padding: { x: CELL_PADDING_X, y: CELL_PADDING_Y }, header, rows, size, lineHeight };
