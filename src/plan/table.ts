@@ -50,11 +50,11 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
    * `measuredWidth`: of a column's one-line text met for the first time, measured already; it is broken here,
    * without the cache of texts met before.
    */
-  const planCell = (c: number, cell: ModelCell, span: number, rowSpan: number, body: boolean, measuredWidth?: number): Entry => {
+  const planCell = (c: number, cell: ModelCell, span: number, rowSpan: number, inBody: boolean, measuredWidth?: number): Entry => {
     const width = span > 1 ? spanWidth(c, span) : inner[c]!;
     const paragraphs = cell.lines.map((l) => {
       const broken = measuredWidth !== undefined ? cellLines(l, width, style, measuredWidth) : lines(l, width);
-      if (span === 1 && body && broken.length > 1) wraps[c] = 1;
+      if (span === 1 && inBody && broken.length > 1) wraps[c] = 1;
       return broken;
     });
     const planned: Entry = { column: c, cell: { paragraphs, align: "center", colSpan: span, rowSpan, continued: false, shared: false } };
