@@ -40,5 +40,16 @@ export function listSource(list: CheckedList, diagnostics: Diagnostics, comparis
     }
     return out;
   });
-  return { name: list.name, label: list.label, rows, fields, paths: list.rows.map((_, i) => [...list.path, i]), kind: list.kind };
+  // Made when first asked for: a long list's paths are needed only to explain or report one of its rows.
+  let paths: DataPath[] | undefined;
+  return {
+    name: list.name,
+    label: list.label,
+    rows,
+    fields,
+    get paths() {
+      return (paths ??= list.rows.map((_, i) => [...list.path, i]));
+    },
+    kind: list.kind,
+  };
 }

@@ -4,7 +4,7 @@ import { unknownNameHint } from "../text/index.js";
 import type { Scope } from "./formula/index.js";
 import { Lazy } from "./lazy.js";
 import type { RowSource } from "./row-source.js";
-import { compileSelection, selectRows } from "./select.js";
+import { compileSelection, pathsAt, selectRows } from "./select.js";
 
 /**
  * The data's lists as rows to compute with: those written in the data, and those chosen from another list (`of`,
@@ -45,8 +45,18 @@ export class Lists {
     }
     const selection = compileSelection(base, def, at, this.diagnostics);
     if (!selection) return undefined;
-    const { rows, paths } = selectRows(base, selection, this.scope(), this.diagnostics);
-    return { name, label: def.label ?? base.label, rows, fields: base.fields, paths, ...(base.kind ? { kind: base.kind } : {}) };
+    const { rows, at: places } = selectRows(base, selection, this.scope(), this.diagnostics);
+    const paths = pathsAt(base, places);
+    return {
+      name,
+      label: def.label ?? base.label,
+      rows,
+      fields: base.fields,
+      get paths() {
+        return paths();
+      },
+      ...(base.kind ? { kind: base.kind } : {}),
+    };
   }
 
   /** Every list, chosen ones included. */

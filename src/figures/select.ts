@@ -48,10 +48,19 @@ export function compileSelection(
   return ok ? { ...(where ? { where: { expr: where, text: spec.where!, path: [...at, "where"] } } : {}), sort } : undefined;
 }
 
-/** The rows a selection keeps, in its order (stable: equal rows keep the data's order), with their data paths. */
-export function selectRows(source: RowSource, selection: Selection, scope: Scope, diagnostics: Diagnostics): { rows: Row[]; paths: (DataPath | undefined)[] } {
+/** The data paths of a source's rows at `places`, made when first asked for. */
+export function pathsAt(source: RowSource, places: readonly number[]): () => (DataPath | undefined)[] {
+  let paths: (DataPath | undefined)[] | undefined;
+  return () => (paths ??= places.map((i) => source.paths[i]));
+}
+
+/**
+ * The rows a selection keeps, in its order (stable: equal rows keep the data's order), with their places in the
+ * source (`at`): their data paths are made from these only when asked for.
+ */
+export function selectRows(source: RowSource, selection: Selection, scope: Scope, diagnostics: Diagnostics): { rows: Row[]; at: number[] } {
   const { where } = selection;
-  let picked = source.rows.map((row, i) => ({ row, path: source.paths[i] }));
+  let picked = source.rows.map((row, i) => ({ row, at: i }));
   if (where) {
     picked = picked.filter(({ row }, i) => {
       const v = computeFormula(where.expr, rowScope(row, scope), { path: where.path, text: where.text }, diagnostics);
@@ -71,5 +80,5 @@ export function selectRows(source: RowSource, selection: Selection, scope: Scope
       return 0;
     });
   }
-  return { rows: picked.map((p) => p.row), paths: picked.map((p) => p.path) };
+  return { rows: picked.map((p) => p.row), at: picked.map((p) => p.at) };
 }

@@ -2,7 +2,7 @@ import type { DataPath, Diagnostics } from "../diagnostics/index.js";
 import type { AttachmentData } from "../input/index.js";
 import { tidy, unknownNameHint } from "../text/index.js";
 import { compileFormula, computeFormula } from "./compile.js";
-import { compileSelection, selectRows } from "./select.js";
+import { compileSelection, pathsAt, selectRows } from "./select.js";
 import { rowScope, type Expr, type Row, type Scope } from "./formula/index.js";
 import type { RowSource } from "./row-source.js";
 
@@ -58,7 +58,7 @@ export function deriveTable(
   });
   const selection = compileSelection(source, attachment, at, diagnostics);
   if (!ok || !selection) return undefined;
-  const { rows, paths } = selectRows(source, selection, scope, diagnostics);
+  const { rows, at: places } = selectRows(source, selection, scope, diagnostics);
   const computed = attachment.columns.map((column, c) =>
     formulas[c]
       ? rows.map((row) => {
@@ -68,7 +68,17 @@ export function deriveTable(
       : [],
   );
   const totals = attachment.total !== undefined ? totalsOf(attachment, index, rows, source, formulas, scope, diagnostics) : [];
-  return { source, rows, paths, computed, totals };
+  // The rows' data paths are for explaining a figure (the preview): made when first asked for, not at every build.
+  const paths = pathsAt(source, places);
+  return {
+    source,
+    rows,
+    get paths() {
+      return paths();
+    },
+    computed,
+    totals,
+  };
 }
 
 /**
