@@ -19,17 +19,19 @@ export interface ColumnPlan {
   landscape: boolean;
 }
 
-/** The width of each line of each cell, by row then column; the header is row 0. */
-type Widths = number[][][];
-
 /**
  * A table's cells measured once, for the column widths and then the lines: every line's width, and an id for each
  * distinct text of a plain one-line cell (one not spanning rows or columns), so that what is done for a text is
- * done once however many rows repeat it.
+ * done once however many rows repeat it. The widths are flat, by cell: row (the header first) × columns + column.
+ * Cells spanning rows or columns have none: their height is shared, their width is several columns'.
  */
 export interface MeasuredCells {
-  /** Line widths by row then column, the header as row 0; spanning cells have none. */
-  cells: Widths;
+  /** Rows measured, the header included. */
+  rows: number;
+  /** A plain one-line cell's width; NaN for any other cell. */
+  single: Float64Array;
+  /** The widths of the lines of a plain cell of several lines. */
+  multi: Map<number, number[]>;
   /**
    * By body row (the total row last) and column: the id of a plain one-line cell's text, or −1. Cells of one id
    * are of one column and have the same text (a text may have several ids).
@@ -39,51 +41,58 @@ export interface MeasuredCells {
   texts: number;
 }
 
-const NONE: number[] = [];
-
 /** How many of a column's first cells tell whether its texts repeat. */
 const SAMPLE = 256;
 
-/** Cells spanning rows or columns are left out of the widths: their height is shared, their width is several columns'. */
+/**
+ * Measures a table's cells. One text's width is measured once in a column: long tables repeat their regions,
+ * issues and results. A column whose first rows are nearly all different (numbers, names, codes) stops looking for
+ * repeats, which would cost more than they save.
+ */
 export function measureCells(table: Table, style: TextStyle, headerStyle: TextStyle): MeasuredCells {
-  const widths: Widths = [table.columns.map((c) => c.header.split("\n").map((l) => textWidth(l, headerStyle)))];
-  // One text's width is measured once in a column, and a one-line cell's widths are shared by every cell of that
-  // text: long tables repeat their regions, issues and results. A column whose first rows are nearly all different
-  // (numbers, names, codes) stops looking for repeats, which would cost more than they save. The arrays are only read.
-  const singles: number[][] = [];
-  const newId = (line: string): number => {
-    singles.push([textWidth(line, style)]);
-    return singles.length - 1;
-  };
+  const body = table.total ? [...table.rows, table.total] : table.rows;
+  const n = table.columns.length;
+  const rows = body.length + 1;
+  const single = new Float64Array(rows * n).fill(NaN);
+  const multi = new Map<number, number[]>();
+  const ids = new Int32Array(body.length * n).fill(-1);
+  table.columns.forEach((column, c) => {
+    const lines = column.header.split("\n");
+    if (lines.length === 1) single[c] = textWidth(lines[0]!, headerStyle);
+    else multi.set(c, lines.map((l) => textWidth(l, headerStyle)));
+  });
+  const widthOf: number[] = [];
   const columns = table.columns.map(() => ({ ids: new Map<string, number>(), looked: 0, repeats: true }));
-  const single = (c: number, line: string): number => {
+  const idOf = (c: number, line: string): number => {
     const column = columns[c]!;
-    if (!column.repeats) return newId(line);
-    let id = column.ids.get(line);
-    if (id === undefined) column.ids.set(line, (id = newId(line)));
-    if (++column.looked === SAMPLE && column.ids.size > SAMPLE * 0.9) {
+    let id = column.repeats ? column.ids.get(line) : undefined;
+    if (id === undefined) {
+      id = widthOf.length;
+      widthOf.push(textWidth(line, style));
+      if (column.repeats) column.ids.set(line, id);
+    }
+    if (column.repeats && ++column.looked === SAMPLE && column.ids.size > SAMPLE * 0.9) {
       column.repeats = false;
       column.ids.clear();
     }
     return id;
   };
-  const rows = table.total ? [...table.rows, table.total] : table.rows;
-  const n = table.columns.length;
-  const ids = new Int32Array(rows.length * n).fill(-1);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    // Each row's array at its size: the widths of thousands of rows are kept while the table is planned.
-    const out = row.map((cell, c): number[] => {
-      const plain = cell && (cell.colSpan ?? 1) === 1 && (cell.rowSpan ?? 1) === 1;
-      if (!plain) return NONE;
-      if (cell.lines.length > 1) return cell.lines.map((l) => textWidth(l, style));
-      const id = single(c, cell.lines[0]!);
+  for (let r = 0; r < body.length; r++) {
+    const row = body[r]!;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell || (cell.colSpan ?? 1) !== 1 || (cell.rowSpan ?? 1) !== 1) continue;
+      const at = (r + 1) * n + c;
+      if (cell.lines.length !== 1) {
+        multi.set(at, cell.lines.map((l) => textWidth(l, style)));
+        continue;
+      }
+      const id = idOf(c, cell.lines[0]!);
       ids[r * n + c] = id;
-      return singles[id]!;
-    });
-    widths.push(out);
+      single[at] = widthOf[id]!;
+    }
   }
-  return { cells: widths, ids, texts: singles.length };
+  return { rows, single, multi, ids, texts: widthOf.length };
 }
 
 /** Lines a cell of these line widths takes at an inner width: an estimate the final breaking refines. */
@@ -93,21 +102,41 @@ const linesAt = (widths: readonly number[], inner: number): number => {
   return Math.max(1, n);
 };
 
+/** Lines measured cell `at` takes at an inner width (one for a cell with no widths). */
+function linesOf(m: MeasuredCells, at: number, inner: number): number {
+  const w = m.single[at]!;
+  if (w === w) return w <= inner ? 1 : Math.max(1, Math.ceil(w / inner));
+  const widths = m.multi.get(at);
+  return widths ? linesAt(widths, inner) : 1;
+}
+
+/** A line's next threshold (see nextThreshold), or Infinity when it does not wrap at `inner`. */
+function lineThreshold(w: number, inner: number): number {
+  if (w <= inner) return Infinity;
+  const k = Math.ceil(w / inner);
+  return k > 1 ? (w / (k - 1)) * (1 - 1e-9) : Infinity;
+}
+
 /**
- * The inner width at which a cell of these line widths, now at `inner`, first takes fewer lines: for a line taking
- * k > 1 lines, w / (k − 1). A hair less, so that rounding never hides a change (a row visited early only finds its
+ * The inner width at which measured cell `at`, now at `inner`, first takes fewer lines: for a line taking k > 1
+ * lines, w / (k − 1). A hair less, so that rounding never hides a change (a row visited early only finds its
  * lines unchanged). Infinity when no line wraps.
  */
-function nextThreshold(widths: readonly number[], inner: number): number {
+function nextThreshold(m: MeasuredCells, at: number, inner: number): number {
+  const w = m.single[at]!;
+  if (w === w) return lineThreshold(w, inner);
   let next = Infinity;
-  for (let i = 0; i < widths.length; i++) {
-    const w = widths[i]!;
-    if (w <= inner) continue;
-    const k = Math.ceil(w / inner);
-    const t = k > 1 ? (w / (k - 1)) * (1 - 1e-9) : Infinity;
-    if (t < next) next = t;
-  }
+  for (const line of m.multi.get(at) ?? []) next = Math.min(next, lineThreshold(line, inner));
   return next;
+}
+
+/** The widest line of measured cell `at` (0 for a cell with no widths). */
+function widestLine(m: MeasuredCells, at: number): number {
+  const w = m.single[at]!;
+  if (w === w) return w;
+  let widest = 0;
+  for (const line of m.multi.get(at) ?? []) widest = Math.max(widest, line);
+  return widest;
 }
 
 /** Row numbers in a binary heap, least key first; each row's key is kept beside it. */
@@ -191,8 +220,8 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
   const widths = leastWidths(table, measured, style);
   const landscape = sum(widths) > TEXT_WIDTH;
   const total = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
-  const room = widen(table, measured.cells, widths, total - sum(widths), style);
-  return { widths: share(measured.cells, widths, room, total), landscape };
+  const room = widen(table, measured, widths, total - sum(widths), style);
+  return { widths: share(measured, widths, room, total), landscape };
 }
 
 const sum = (values: ArrayLike<number>): number => {
@@ -203,7 +232,7 @@ const sum = (values: ArrayLike<number>): number => {
 
 /** What each column must hold at the least: two characters, and every piece of its texts that cannot break. */
 function leastWidths(table: Table, measured: MeasuredCells, style: TextStyle): Float64Array {
-  const { cells, ids } = measured;
+  const { ids } = measured;
   const body = table.total ? [...table.rows, table.total] : table.rows;
   const n = table.columns.length;
   const seen = new Uint8Array(measured.texts);
@@ -221,12 +250,12 @@ function leastWidths(table: Table, measured: MeasuredCells, style: TextStyle): F
       const id = ids[r * n + c]!;
       if (id >= 0) {
         // A text seen before in this column has nothing new.
-        if (!seen[id]) consider(cell.lines[0]!, cells[r + 1]![c]![0]!);
+        if (!seen[id]) consider(cell.lines[0]!, measured.single[(r + 1) * n + c]!);
         seen[id] = 1;
         continue;
       }
-      const widthsOf = cells[r + 1]![c]!;
-      for (let k = 0; k < cell.lines.length; k++) consider(cell.lines[k]!, widthsOf[k] ?? textWidth(cell.lines[k]!, style));
+      const widthsOf = measured.multi.get((r + 1) * n + c);
+      for (let k = 0; k < cell.lines.length; k++) consider(cell.lines[k]!, widthsOf?.[k] ?? textWidth(cell.lines[k]!, style));
     }
     least[c] = widest + FRAME;
   }
@@ -237,7 +266,7 @@ function leastWidths(table: Table, measured: MeasuredCells, style: TextStyle): F
  * Widens the columns one step (a character) at a time, each step to the column that saves the most, while `room`
  * allows and a step saves anything; returns the room left.
  */
-function widen(table: Table, cells: Widths, widths: Float64Array, room: number, style: TextStyle): number {
+function widen(table: Table, measured: MeasuredCells, widths: Float64Array, room: number, style: TextStyle): number {
   const n = widths.length;
   const step = style.size * 20;
   // Cells merged down a column share their rows' height, but still read better unbroken.
@@ -251,14 +280,15 @@ function widen(table: Table, cells: Widths, widths: Float64Array, room: number, 
   // Only a cell with a line wider than its column can gain from widening it, and only once the column reaches
   // the width at which one of its lines takes one line fewer: its threshold. Each column keeps its wrapping rows
   // in a heap by threshold, so that a step visits the rows it would change rather than every row of a long table.
-  const threshold = new Float64Array(cells.length * n);
+  const count = measured.rows;
+  const threshold = new Float64Array(count * n);
   const heaps = Array.from({ length: n }, () => new ThresholdHeap());
   // Of each row that wraps: its cells' lines, its tallest cell, the column it is in, and the next tallest: what
   // widening one column can save. Flat arrays: a long table has thousands of such rows.
-  const lines = new Int32Array(cells.length * n);
-  const first = new Int32Array(cells.length);
-  const best = new Int32Array(cells.length);
-  const second = new Int32Array(cells.length);
+  const lines = new Int32Array(count * n);
+  const first = new Int32Array(count);
+  const best = new Int32Array(count);
+  const second = new Int32Array(count);
   // The column of the row's tallest cell, its lines, and the next tallest cell's.
   const refresh = (r: number) => {
     let top = -1;
@@ -276,10 +306,10 @@ function widen(table: Table, cells: Widths, widths: Float64Array, room: number, 
     best[r] = most;
     second[r] = next;
   };
-  const wrapsAny = new Uint8Array(cells.length);
-  for (let r = 0; r < cells.length; r++) {
+  const wrapsAny = new Uint8Array(count);
+  for (let r = 0; r < count; r++) {
     for (let c = 0; c < n; c++) {
-      const t = nextThreshold(cells[r]![c] ?? NONE, widths[c]! - FRAME);
+      const t = nextThreshold(measured, r * n + c, widths[c]! - FRAME);
       threshold[r * n + c] = t;
       if (t < Infinity) {
         heaps[c]!.push(r, t);
@@ -287,9 +317,9 @@ function widen(table: Table, cells: Widths, widths: Float64Array, room: number, 
       }
     }
   }
-  for (let r = 0; r < cells.length; r++) {
+  for (let r = 0; r < count; r++) {
     if (!wrapsAny[r]) continue;
-    for (let c = 0; c < n; c++) lines[r * n + c] = linesAt(cells[r]![c] ?? NONE, widths[c]! - FRAME);
+    for (let c = 0; c < n; c++) lines[r * n + c] = linesOf(measured, r * n + c, widths[c]! - FRAME);
     refresh(r);
   }
   // A line saved from the table's height outweighs any number of lines saved inside cells that are not the
@@ -322,7 +352,7 @@ function widen(table: Table, cells: Widths, widths: Float64Array, room: number, 
     while (heap.size > 0 && heap.topKey() <= inner) moved.push(heap.pop());
     for (let m = 0; m < moved.length; m++) {
       const r = moved[m]!;
-      lines[r * n + chosen] = linesAt(cells[r]![chosen] ?? NONE, inner);
+      lines[r * n + chosen] = linesOf(measured, r * n + chosen, inner);
       const was = first[r]!;
       const wasBest = best[r]!;
       const wasSecond = second[r]!;
@@ -331,7 +361,7 @@ function widen(table: Table, cells: Widths, widths: Float64Array, room: number, 
       if (first[r] !== was || best[r] !== wasBest || second[r] !== wasSecond) {
         for (let c = 0; c < n; c++) if (threshold[r * n + c]! <= widths[c]! + step - FRAME) stale[c] = 1;
       }
-      const t = nextThreshold(cells[r]![chosen] ?? NONE, inner);
+      const t = nextThreshold(measured, r * n + chosen, inner);
       threshold[r * n + chosen] = t;
       if (t < Infinity) heap.push(r, t);
     }
@@ -345,7 +375,7 @@ function widen(table: Table, cells: Widths, widths: Float64Array, room: number, 
     const mergedCells = merged[c]!;
     for (let k = 0; k < mergedCells.length; k++) gain += linesAt(mergedCells[k]!, widths[c]! - FRAME) - linesAt(mergedCells[k]!, inner);
     heaps[c]!.forEachUpTo(inner, (r) => {
-      const widened = linesAt(cells[r]![c] ?? NONE, inner);
+      const widened = linesOf(measured, r * n + c, inner);
       const now = lines[r * n + c]!;
       if (widened === now) return;
       gain += now - widened;
@@ -359,15 +389,12 @@ function widen(table: Table, cells: Widths, widths: Float64Array, room: number, 
  * The room no step could use: first to columns short of their longest text, then to all in proportion, in whole
  * twips that add up to the 版心 exactly.
  */
-function share(cells: Widths, widths: Float64Array, room: number, total: number): number[] {
+function share(measured: MeasuredCells, widths: Float64Array, room: number, total: number): number[] {
   const n = widths.length;
   const desire = new Float64Array(n);
   for (let c = 0; c < n; c++) {
     let longest = 0;
-    for (let r = 0; r < cells.length; r++) {
-      const measured = cells[r]![c] ?? NONE;
-      for (let k = 0; k < measured.length; k++) if (measured[k]! > longest) longest = measured[k]!;
-    }
+    for (let r = 0; r < measured.rows; r++) longest = Math.max(longest, widestLine(measured, r * n + c));
     desire[c] = Math.max(0, longest + FRAME - widths[c]!);
   }
   const wanted = sum(desire);

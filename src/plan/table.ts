@@ -96,7 +96,7 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
         if (known) {
           found = known;
           known.cell.shared = true;
-        } else shared[id] = found = planCell(c, cell, 1, 1, true, measured.cells[r + 1]![c]![0]!);
+        } else shared[id] = found = planCell(c, cell, 1, 1, true, measured.single[(r + 1) * n + c]!);
       } else found = planCell(c, cell, span, rowSpan, isBody);
       if (rowSpan === 1) tallest = Math.max(tallest, lineCount(found));
       cells.push(found);
