@@ -150,15 +150,16 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
     at: (key) => [...path, site.index, key],
     whereOf: () => (rowNumbers ? `${label}（表格第 ${rowNumbers[site.index]} 行）` : `${label}第 ${site.index + 1} 行`),
   };
-  // The identity fields' values as one key: each marked with its type, text with its length, so that no two
-  // different rows give the same key; a list (rare) as JSON.
   // Own properties only: a field may be called constructor.
   const valueOf = (row: Row, f: string): unknown => (Object.hasOwn(row, f) ? (row[f] ?? null) : null);
+  // The identity fields' values as one key: each marked with its type, text with its length, so that no two
+  // different rows give the same key; a list (rare) as JSON.
   const identityOf = (row: Row): string => {
     let key = "";
     for (const f of kind.identity) {
       const v = valueOf(row, f);
-      key += typeof v === "string" ? `s${v.length}:${v}` : typeof v === "number" ? `n${v};` : typeof v === "boolean" ? `b${v};` : v === null ? "z" : `j${JSON.stringify(v).length}:${JSON.stringify(v)}`;
+      const json = typeof v === "object" && v !== null ? JSON.stringify(v) : "";
+      key += typeof v === "string" ? `s${v.length}:${v}` : typeof v === "number" ? `n${v};` : typeof v === "boolean" ? `b${v};` : v === null ? "z" : `j${json.length}:${json}`;
     }
     return key;
   };

@@ -95,17 +95,20 @@ export function measureCells(table: Table, style: TextStyle, headerStyle: TextSt
   return { rows, single, multi, ids, texts: widthOf.length };
 }
 
-/** Lines a cell of these line widths takes at an inner width: an estimate the final breaking refines. */
+/** Lines one line of this width takes at an inner width: an estimate the final breaking refines. */
+const lineLines = (w: number, inner: number): number => (w <= inner ? 1 : Math.ceil(w / inner));
+
+/** Lines a cell of these line widths takes at an inner width (at least one). */
 const linesAt = (widths: readonly number[], inner: number): number => {
   let n = 0;
-  for (let k = 0; k < widths.length; k++) n += widths[k]! <= inner ? 1 : Math.ceil(widths[k]! / inner);
+  for (let k = 0; k < widths.length; k++) n += lineLines(widths[k]!, inner);
   return Math.max(1, n);
 };
 
 /** Lines measured cell `at` takes at an inner width (one for a cell with no widths). */
 function linesOf(m: MeasuredCells, at: number, inner: number): number {
   const w = m.single[at]!;
-  if (w === w) return w <= inner ? 1 : Math.max(1, Math.ceil(w / inner));
+  if (w === w) return Math.max(1, lineLines(w, inner));
   const widths = m.multi.get(at);
   return widths ? linesAt(widths, inner) : 1;
 }
@@ -218,9 +221,10 @@ export function planColumns(table: Table, style: TextStyle, headerStyle: TextSty
   // Each phase is a function of its own, its arrays typed: a table whose widths come out whole and one whose come
   // out fractional then run the same compiled code, rather than throwing the whole plan's away.
   const widths = leastWidths(table, measured, style);
-  const landscape = sum(widths) > TEXT_WIDTH;
+  const least = sum(widths);
+  const landscape = least > TEXT_WIDTH;
   const total = landscape ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
-  const room = widen(table, measured, widths, total - sum(widths), style);
+  const room = widen(table, measured, widths, total - least, style);
   return { widths: share(measured, widths, room, total), landscape };
 }
 
@@ -400,8 +404,8 @@ function share(measured: MeasuredCells, widths: Float64Array, room: number, tota
   const wanted = sum(desire);
   const spread = new Float64Array(n);
   for (let c = 0; c < n; c++) spread[c] = widths[c]! + (wanted > 0 ? Math.min(desire[c]!, (room * desire[c]!) / wanted) : 0);
-  const left = total - sum(spread);
   const spreadSum = sum(spread);
+  const left = total - spreadSum;
   const rounded: number[] = [];
   for (let c = 0; c < n; c++) rounded.push(Math.floor(spread[c]! + (left * spread[c]!) / spreadSum));
   rounded[n - 1]! += total - sum(rounded);

@@ -29,9 +29,15 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
     return found;
   };
   const height = (count: number) => count * lineHeight + 2 * CELL_PADDING_Y + 10;
+  type Entry = TableRow["cells"][number];
+  const lineCount = (entry: Entry): number => {
+    let count = 0;
+    for (const p of entry.cell.paragraphs) count += p.length;
+    return count;
+  };
 
   const headerCells = model.columns.map((col, c) => ({ column: c, cell: { paragraphs: col.header.split("\n").map((l) => lines(l, inner[c]!)), align: "center" as const, colSpan: 1, rowSpan: 1, continued: false, shared: false } }));
-  const header: TableRow = { cells: headerCells, height: height(Math.max(1, ...headerCells.map((h) => h.cell.paragraphs.flat().length))), page: 0, y: 0 };
+  const header: TableRow = { cells: headerCells, height: height(Math.max(1, ...headerCells.map(lineCount))), page: 0, y: 0 };
 
   const body = model.total ? [...model.rows, model.total] : model.rows;
   const n = model.columns.length;
@@ -39,10 +45,8 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
   // How many rows below each column's open vertical merge still continue it.
   const open = new Int32Array(n);
   const EMPTY = [[""]];
-  type Entry = TableRow["cells"][number];
-  // One entry for each text of a column, shared by the rows that show it (the plan is only read after this), and
-  // one for the continuation of a merge: a long table repeats its regions, issues and results.
-  // By text id: each id is of one column.
+  // One entry for each text id (a text of one column), shared by the rows that show it (the plan is only read
+  // after this), and one for each column's continuation of a merge: a long table repeats its regions and results.
   const shared = new Array<Entry | undefined>(measured.texts);
   const continued = Array.from({ length: n }, (_, c): Entry => ({ column: c, cell: { paragraphs: EMPTY, align: "center", colSpan: 1, rowSpan: 1, continued: true, shared: true } }));
   const made: Entry[] = [...continued];
@@ -60,11 +64,6 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
     const planned: Entry = { column: c, cell: { paragraphs, align: "center", colSpan: span, rowSpan, continued: false, shared: false } };
     made.push(planned);
     return planned;
-  };
-  const lineCount = (entry: Entry): number => {
-    let count = 0;
-    for (const p of entry.cell.paragraphs) count += p.length;
-    return count;
   };
   const rows: TableRow[] = new Array(body.length);
   // A row's entries are gathered here and copied out at their number: a plan keeps thousands of rows, and an array

@@ -50,9 +50,11 @@ export type Piece = string | ((sink: ByteSink) => void);
 
 const ENCODER = new TextEncoder();
 const utf8 = (s: string): Uint8Array => ENCODER.encode(s);
-const ROW_OPEN = utf8("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+const rowOpen = (header: boolean) => `<w:tr><w:trPr><w:cantSplit/>${header ? "<w:tblHeader/>" : ""}</w:trPr>`;
+const ROW_OPEN = utf8(rowOpen(false));
 const ROW_CLOSE = utf8("</w:tr>");
-const TEXT_CLOSE = utf8("</w:t></w:r></w:p></w:tc>");
+/** A private-use character, which text() leaves as it is: where a one-line cell's text goes in its XML. */
+const MARK = "\ue000";
 
 /**
  * A table a row at a time. The header is one string; a body row is written into the sink cell by cell. A cell of
@@ -71,13 +73,15 @@ export function* tableXml(table: Table): Generator<Piece> {
   const grid = `<w:tblGrid>${table.widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
   // What every plain cell of a column opens with, made once per table rather than once per cell.
   const plain = table.widths.map((w) => tcPr(w, 1, ""));
-  // A one-line cell up to its text, for each column and alignment: cellXml's output, cut where the text goes.
-  const open = (p: string, align: "center" | "left") => utf8(`<w:tc>${p}<w:p><w:pPr><w:pStyle w:val="${CELL_STYLES[align]}"/></w:pPr><w:r><w:t xml:space="preserve">`);
-  const opening = { center: plain.map((p) => open(p, "center")), left: plain.map((p) => open(p, "left")) };
+  // A one-line cell of each column and alignment, as cellXml writes it, cut where its text goes: the bytes before
+  // the text and after it, made once per table.
+  const halves = (column: number, align: "center" | "left"): Uint8Array[] =>
+    cellXml(column, { paragraphs: [[MARK]], align, colSpan: 1, rowSpan: 1, continued: false, shared: false }, false, table.widths, plain).split(MARK).map(utf8);
+  const oneLine = { center: plain.map((_, c) => halves(c, "center")), left: plain.map((_, c) => halves(c, "left")) };
   yield `<w:tbl>${tblPr}${grid}`;
   let header = "";
   for (const { column, cell } of table.header.cells) header += cellXml(column, cell, true, table.widths, plain);
-  yield `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${header}</w:tr>`;
+  yield `${rowOpen(true)}${header}</w:tr>`;
   // Only cells the plan shares are kept once written: keeping every cell would hold the table's text in memory to
   // the end, and make each collection of short-lived objects copy it.
   const written = new Map<TableRow["cells"][number], Uint8Array>();
@@ -94,9 +98,10 @@ export function* tableXml(table: Table): Generator<Piece> {
       sink.text(cellXml(column, cell, false, table.widths, plain));
       return;
     }
-    sink.bytes(opening[cell.align][column]!);
+    const [before, after] = oneLine[cell.align][column]!;
+    sink.bytes(before!);
     sink.text(text(line));
-    sink.bytes(TEXT_CLOSE);
+    sink.bytes(after!);
   };
   for (const row of table.rows) {
     yield (sink) => {
