@@ -114,7 +114,7 @@ describe("table cells and column widths", () => {
       expect(broken.at(-1)!.length).toBeGreaterThan(1);
     }
   });
-  const table = (columns: string[], rows: string[][]) => ({ columns: columns.map((header) => ({ header })), rows: rows.map((r) => r.map((t) => ({ lines: [t] }))) });
+  const table = (columns: string[], rows: string[][]) => ({ columns: columns.map((header) => ({ header })), rows: rows.map((r) => r.map((text) => ({ text }))) });
   it("fills the 版心 exactly and widens the column that saves the most lines", () => {
     const plan = planColumns(table(["序号", "网站名称", "网站标识码"], [["1", "茂名市质量技术监督局网站", "4409000013"]]), style, style);
     expect(plan.landscape).toBe(false);
@@ -232,7 +232,7 @@ describe("the closing and the attachments", () => {
     for (const number of ["020-83132437", "020-83132525"]) expect(lineTexts.some((l) => l.includes(number))).toBe(true);
   });
   it("leaves half a line between an attachment's title and its table", () => {
-    const table = { columns: [{ header: "序号" }, { header: "名称" }], rows: [[{ lines: ["1"] }, { lines: ["甲"] }]] };
+    const table = { columns: [{ header: "序号" }, { header: "名称" }], rows: [[{ text: "1" }, { text: "甲" }]] };
     const attachment = { label: "附件", separateLabel: "附件", title: "测试表", table, notes: [] };
     const plan = planCircular(circular(1, 20, { attachments: [attachment] }), DEFAULT_PROFILE);
     const blocks = plan.sections.flatMap((s) => s.blocks);

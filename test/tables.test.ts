@@ -21,7 +21,7 @@ lists:
 const table = (columns: string, extra = "") => `attachments:\n  - title: 统计表\n    rows: units\n${extra}    columns:\n${columns}`;
 const cells = (r: Awaited<ReturnType<typeof compileYaml>>) => {
   const t = r.compiled!.model.attachments[0]!.table;
-  return [...t.rows, ...(t.total ? [t.total] : [])].map((row) => row.map((c) => (c ? c.lines.join("/") : null)));
+  return [...t.rows, ...(t.total ? [t.total] : [])].map((row) => row.map((c) => (c ? c.text.replace(/\n/g, "/") : null)));
 };
 
 describe("tables from any list", () => {

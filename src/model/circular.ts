@@ -119,8 +119,11 @@ export interface Column {
 }
 
 export interface Cell {
-  /** Lines of the cell; a cell may hold several (加分 / 扣分 / 总分). */
-  lines: string[];
+  /**
+   * The cell's text; a cell may hold several lines (加分 / 扣分 / 总分), separated by "\n". One string rather than
+   * an array of lines: a long table has tens of thousands of cells, nearly all of one line.
+   */
+  text: string;
   rowSpan?: number;
   colSpan?: number;
 }

@@ -83,11 +83,11 @@ export function measureCells(table: Table, style: TextStyle, headerStyle: TextSt
       const cell = row[c];
       if (!cell || (cell.colSpan ?? 1) !== 1 || (cell.rowSpan ?? 1) !== 1) continue;
       const at = (r + 1) * n + c;
-      if (cell.lines.length !== 1) {
-        multi.set(at, cell.lines.map((l) => textWidth(l, style)));
+      if (cell.text.includes("\n")) {
+        multi.set(at, cell.text.split("\n").map((l) => textWidth(l, style)));
         continue;
       }
-      const id = idOf(c, cell.lines[0]!);
+      const id = idOf(c, cell.text);
       ids[r * n + c] = id;
       single[at] = widthOf[id]!;
     }
@@ -254,12 +254,13 @@ function leastWidths(table: Table, measured: MeasuredCells, style: TextStyle): F
       const id = ids[r * n + c]!;
       if (id >= 0) {
         // A text seen before in this column has nothing new.
-        if (!seen[id]) consider(cell.lines[0]!, measured.single[(r + 1) * n + c]!);
+        if (!seen[id]) consider(cell.text, measured.single[(r + 1) * n + c]!);
         seen[id] = 1;
         continue;
       }
       const widthsOf = measured.multi.get((r + 1) * n + c);
-      for (let k = 0; k < cell.lines.length; k++) consider(cell.lines[k]!, widthsOf?.[k] ?? textWidth(cell.lines[k]!, style));
+      const lines = cell.text.split("\n");
+      for (let k = 0; k < lines.length; k++) consider(lines[k]!, widthsOf?.[k] ?? textWidth(lines[k]!, style));
     }
     least[c] = widest + FRAME;
   }
@@ -278,7 +279,7 @@ function widen(table: Table, measured: MeasuredCells, widths: Float64Array, room
   for (const row of table.rows) {
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (cell && (cell.rowSpan ?? 1) > 1 && (cell.colSpan ?? 1) === 1) merged[c]!.push(cell.lines.map((l) => textWidth(l, style)));
+      if (cell && (cell.rowSpan ?? 1) > 1 && (cell.colSpan ?? 1) === 1) merged[c]!.push(cell.text.split("\n").map((l) => textWidth(l, style)));
     }
   }
   // Only a cell with a line wider than its column can gain from widening it, and only once the column reaches

@@ -100,6 +100,8 @@ export interface Paragraph {
 }
 
 export interface Cell {
+  /** The grid column it starts in. */
+  column: number;
   /** The cell's paragraphs, each as the lines the plan breaks it into. */
   paragraphs: string[][];
   align: "center" | "left";
@@ -112,8 +114,8 @@ export interface Cell {
 }
 
 export interface TableRow {
-  /** Cells in grid order; a column covered by a span to its left has no entry. */
-  cells: { column: number; cell: Cell }[];
+  /** Cells in grid order; a column covered by a span to its left has none. */
+  cells: Cell[];
   height: number;
   page: number;
   y: number;

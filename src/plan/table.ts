@@ -1,7 +1,7 @@
 import type { Cell as ModelCell, Table as ModelTable } from "../model/circular.js";
 import { cellLines } from "./cell-lines.js";
 import { CELL_PADDING_X, CELL_PADDING_Y, innerWidth, type MeasuredCells } from "./column-widths.js";
-import type { Table, TableRow } from "./plan.js";
+import type { Cell, Table, TableRow } from "./plan.js";
 
 export const tableLineHeight = (size: number): number => Math.round(size * 20 * 1.2);
 
@@ -29,14 +29,13 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
     return found;
   };
   const height = (count: number) => count * lineHeight + 2 * CELL_PADDING_Y + 10;
-  type Entry = TableRow["cells"][number];
-  const lineCount = (entry: Entry): number => {
+  const lineCount = (cell: Cell): number => {
     let count = 0;
-    for (const p of entry.cell.paragraphs) count += p.length;
+    for (const p of cell.paragraphs) count += p.length;
     return count;
   };
 
-  const headerCells = model.columns.map((col, c) => ({ column: c, cell: { paragraphs: col.header.split("\n").map((l) => lines(l, inner[c]!)), align: "center" as const, colSpan: 1, rowSpan: 1, continued: false, shared: false } }));
+  const headerCells = model.columns.map((col, c): Cell => ({ column: c, paragraphs: col.header.split("\n").map((l) => lines(l, inner[c]!)), align: "center", colSpan: 1, rowSpan: 1, continued: false, shared: false }));
   const header: TableRow = { cells: headerCells, height: height(Math.max(1, ...headerCells.map(lineCount))), page: 0, y: 0 };
 
   const body = model.total ? [...model.rows, model.total] : model.rows;
@@ -45,30 +44,31 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
   // How many rows below each column's open vertical merge still continue it.
   const open = new Int32Array(n);
   const EMPTY = [[""]];
-  // One entry for each text id (a text of one column), shared by the rows that show it (the plan is only read
+  // One cell for each text id (a text of one column), shared by the rows that show it (the plan is only read
   // after this), and one for each column's continuation of a merge: a long table repeats its regions and results.
-  const shared = new Array<Entry | undefined>(measured.texts);
-  const continued = Array.from({ length: n }, (_, c): Entry => ({ column: c, cell: { paragraphs: EMPTY, align: "center", colSpan: 1, rowSpan: 1, continued: true, shared: true } }));
-  const made: Entry[] = [...continued];
+  const shared = new Array<Cell | undefined>(measured.texts);
+  const continued = Array.from({ length: n }, (_, c): Cell => ({ column: c, paragraphs: EMPTY, align: "center", colSpan: 1, rowSpan: 1, continued: true, shared: true }));
+  const made: Cell[] = [...continued];
   /**
    * `measuredWidth`: of a column's one-line text met for the first time, measured already; it is broken here,
    * without the cache of texts met before.
    */
-  const planCell = (c: number, cell: ModelCell, span: number, rowSpan: number, inBody: boolean, measuredWidth?: number): Entry => {
+  const planCell = (c: number, cell: ModelCell, span: number, rowSpan: number, inBody: boolean, measuredWidth?: number): Cell => {
     const width = span > 1 ? spanWidth(c, span) : inner[c]!;
-    const paragraphs = cell.lines.map((l) => {
+    const paragraph = (l: string) => {
       const broken = measuredWidth !== undefined ? cellLines(l, width, style, measuredWidth) : lines(l, width);
       if (span === 1 && inBody && broken.length > 1) wraps[c] = 1;
       return broken;
-    });
-    const planned: Entry = { column: c, cell: { paragraphs, align: "center", colSpan: span, rowSpan, continued: false, shared: false } };
+    };
+    const paragraphs = cell.text.includes("\n") ? cell.text.split("\n").map(paragraph) : [paragraph(cell.text)];
+    const planned: Cell = { column: c, paragraphs, align: "center", colSpan: span, rowSpan, continued: false, shared: false };
     made.push(planned);
     return planned;
   };
   const rows: TableRow[] = new Array(body.length);
-  // A row's entries are gathered here and copied out at their number: a plan keeps thousands of rows, and an array
+  // A row's cells are gathered here and copied out at their number: a plan keeps thousands of rows, and an array
   // grown by push keeps room for more.
-  const gathered: Entry[] = [];
+  const gathered: Cell[] = [];
   for (let r = 0; r < body.length; r++) {
     const row = body[r]!;
     const isBody = r < model.rows.length;
@@ -88,13 +88,13 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
       const span = cell.colSpan ?? 1;
       const rowSpan = cell.rowSpan ?? 1;
       if (rowSpan > 1) open[c] = rowSpan - 1;
-      let found: Entry;
+      let found: Cell;
       const id = isBody ? measured.ids[r * n + c]! : -1;
       if (id >= 0) {
         const known = shared[id];
         if (known) {
           found = known;
-          known.cell.shared = true;
+          known.shared = true;
         } else shared[id] = found = planCell(c, cell, 1, 1, true, measured.single[(r + 1) * n + c]!);
       } else found = planCell(c, cell, span, rowSpan, isBody);
       if (rowSpan === 1) tallest = Math.max(tallest, lineCount(found));
@@ -102,6 +102,6 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
     }
     rows[r] = { cells: cells.slice(), height: height(tallest), page: 0, y: 0 };
   }
-  for (const { column, cell } of made) if (wraps[column] && cell.colSpan === 1) cell.align = "left";
+  for (const cell of made) if (wraps[cell.column] && cell.colSpan === 1) cell.align = "left";
   return { kind: "table", attachment, total: model.total !== undefined, widths, padding: { x: CELL_PADDING_X, y: CELL_PADDING_Y }, header, rows, size, lineHeight };
 }

@@ -144,8 +144,7 @@ function buildTable(attachment: AttachmentData, figures: TableFigures | undefine
         : column.value !== undefined ? valueText(column.value, row, c)
         : column.formula !== undefined ? cellText(figures!.computed[c]![r], column.format, column.digits)
         : cellText(row[column.field!], column.format, column.digits);
-      // Most cells are one line: splitting every one would cost more than the rest of the table's model.
-      cells[c] = { lines: value.includes("\n") ? value.split("\n") : [value] };
+      cells[c] = { text: value };
     }
     rows[r] = cells;
   }
@@ -157,6 +156,9 @@ function buildTable(attachment: AttachmentData, figures: TableFigures | undefine
   };
 }
 
+/** A cell with no text on any of its lines. */
+const BLANK = /^\n*$/;
+
 /** Merges runs of equal, non-empty cells in column `c` into one cell spanning the run. */
 function mergeDown(rows: (Cell | null)[][], c: number): void {
   let start = 0;
@@ -166,7 +168,7 @@ function mergeDown(rows: (Cell | null)[][], c: number): void {
       start = r;
       continue;
     }
-    const same = r < rows.length && rows[r]![c]!.lines.join("\n") === head.lines.join("\n") && head.lines.join("") !== "";
+    const same = r < rows.length && rows[r]![c]!.text === head.text && !BLANK.test(head.text);
     if (same) continue;
     if (r - start > 1) {
       head.rowSpan = r - start;
@@ -181,8 +183,8 @@ function totalRow(attachment: AttachmentData, figures: TableFigures | undefined)
   const { columns } = attachment;
   const firstSum = Math.max(1, columns.findIndex((c) => c.sum));
   return columns.map((column, c): Cell | null => {
-    if (c === 0) return { lines: [attachment.total!], ...(firstSum > 1 ? { colSpan: firstSum } : {}) };
+    if (c === 0) return { text: attachment.total!, ...(firstSum > 1 ? { colSpan: firstSum } : {}) };
     if (c < firstSum) return null;
-    return { lines: [column.sum ? cellText(figures?.totals[c], column.format, column.digits) : ""] };
+    return { text: column.sum ? cellText(figures?.totals[c], column.format, column.digits) : "" };
   });
 }

@@ -1,4 +1,4 @@
-import type { Cell, Table, TableRow } from "../../plan/index.js";
+import type { Cell, Table } from "../../plan/index.js";
 import { text } from "./xml.js";
 
 /**
@@ -23,7 +23,8 @@ function cellParagraph(lines: readonly string[], style: string): string {
   return `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr>${runs ? `<w:r>${runs}</w:r>` : ""}</w:p>`;
 }
 
-function cellXml(column: number, cell: Cell, header: boolean, widths: readonly number[], plain: readonly string[]): string {
+function cellXml(cell: Cell, header: boolean, widths: readonly number[], plain: readonly string[]): string {
+  const { column } = cell;
   let open = plain[column]!;
   if (cell.colSpan > 1 || cell.rowSpan > 1 || cell.continued) {
     let width = 0;
@@ -76,29 +77,28 @@ export function* tableXml(table: Table): Generator<Piece> {
   // A one-line cell of each column and alignment, as cellXml writes it, cut where its text goes: the bytes before
   // the text and after it, made once per table.
   const halves = (column: number, align: "center" | "left"): Uint8Array[] =>
-    cellXml(column, { paragraphs: [[MARK]], align, colSpan: 1, rowSpan: 1, continued: false, shared: false }, false, table.widths, plain).split(MARK).map(utf8);
+    cellXml({ column, paragraphs: [[MARK]], align, colSpan: 1, rowSpan: 1, continued: false, shared: false }, false, table.widths, plain).split(MARK).map(utf8);
   const oneLine = { center: plain.map((_, c) => halves(c, "center")), left: plain.map((_, c) => halves(c, "left")) };
   yield `<w:tbl>${tblPr}${grid}`;
   let header = "";
-  for (const { column, cell } of table.header.cells) header += cellXml(column, cell, true, table.widths, plain);
+  for (const cell of table.header.cells) header += cellXml(cell, true, table.widths, plain);
   yield `${rowOpen(true)}${header}</w:tr>`;
   // Only cells the plan shares are kept once written: keeping every cell would hold the table's text in memory to
   // the end, and make each collection of short-lived objects copy it.
-  const written = new Map<TableRow["cells"][number], Uint8Array>();
-  const writeCell = (sink: ByteSink, entry: TableRow["cells"][number]) => {
-    const { column, cell } = entry;
+  const written = new Map<Cell, Uint8Array>();
+  const writeCell = (sink: ByteSink, cell: Cell) => {
     if (cell.shared) {
-      let bytes = written.get(entry);
-      if (bytes === undefined) written.set(entry, (bytes = utf8(cellXml(column, cell, false, table.widths, plain))));
+      let bytes = written.get(cell);
+      if (bytes === undefined) written.set(cell, (bytes = utf8(cellXml(cell, false, table.widths, plain))));
       sink.bytes(bytes);
       return;
     }
     const line = cell.paragraphs.length === 1 && cell.paragraphs[0]!.length === 1 ? cell.paragraphs[0]![0]! : "";
     if (line === "" || cell.colSpan > 1 || cell.rowSpan > 1 || cell.continued) {
-      sink.text(cellXml(column, cell, false, table.widths, plain));
+      sink.text(cellXml(cell, false, table.widths, plain));
       return;
     }
-    const [before, after] = oneLine[cell.align][column]!;
+    const [before, after] = oneLine[cell.align][cell.column]!;
     sink.bytes(before!);
     sink.text(text(line));
     sink.bytes(after!);
@@ -106,7 +106,7 @@ export function* tableXml(table: Table): Generator<Piece> {
   for (const row of table.rows) {
     yield (sink) => {
       sink.bytes(ROW_OPEN);
-      for (const entry of row.cells) writeCell(sink, entry);
+      for (const cell of row.cells) writeCell(sink, cell);
       sink.bytes(ROW_CLOSE);
     };
   }

@@ -62,7 +62,7 @@ function cellHtml(cell: Cell, header: boolean): string {
   return `<${tag}${scope}${span}${align}>${cell.paragraphs.map((lines) => text(lines.join(""))).join("<br>")}</${tag}>`;
 }
 
-const rowHtml = (row: TableRow, header: boolean): string => `<tr>${row.cells.filter(({ cell }) => !cell.continued).map(({ cell }) => cellHtml(cell, header)).join("")}</tr>`;
+const rowHtml = (row: TableRow, header: boolean): string => `<tr>${row.cells.filter((cell) => !cell.continued).map((cell) => cellHtml(cell, header)).join("")}</tr>`;
 
 function tableHtml(t: Table, context: { title: string }): string {
   return (

@@ -119,18 +119,19 @@ function tableHtml(t: Table, place: Place): void {
     if (pagesWithHeader.has(n)) return;
     pagesWithHeader.add(n);
     const y = n === t.header.page ? t.header.y : 0;
-    for (const { column, cell } of t.header.cells) page(place, n).push(cellHtml(cell, { x: xs[column]!, y, width: spanWidth(column, cell.colSpan), height: t.header.height }, t, true, undefined));
+    for (const cell of t.header.cells) page(place, n).push(cellHtml(cell, { x: xs[cell.column]!, y, width: spanWidth(cell.column, cell.colSpan), height: t.header.height }, t, true, undefined));
   };
   headerOn(t.header.page);
   const bodyRows = t.total ? t.rows.length - 1 : t.rows.length;
   t.rows.forEach((row, r) => {
     headerOn(row.page);
     const ref = (column: number) => (r < bodyRows ? `row:${t.attachment}:${r}` : `total:${t.attachment}:${column}`);
-    for (const { column, cell } of row.cells) {
+    for (const cell of row.cells) {
+      const { column } = cell;
       // A merged cell is as tall as its rows on this page; where it goes over a page, it shows again, empty.
       if (cell.continued && t.rows[r - 1]?.page === row.page) continue;
       let end = r + 1;
-      if (cell.continued || cell.rowSpan > 1) while (end < t.rows.length && t.rows[end]!.cells.some((e) => e.column === column && e.cell.continued)) end++;
+      if (cell.continued || cell.rowSpan > 1) while (end < t.rows.length && t.rows[end]!.cells.some((e) => e.column === column && e.continued)) end++;
       let height = 0;
       for (let k = r; k < end; k++) if (t.rows[k]!.page === row.page) height += t.rows[k]!.height;
       page(place, row.page).push(cellHtml(cell, { x: xs[column]!, y: row.y, width: spanWidth(column, cell.colSpan), height }, t, false, ref(column)));
