@@ -142,67 +142,64 @@ function widestLine(m: MeasuredCells, at: number): number {
   return widest;
 }
 
-/** Row numbers in a binary heap, least key first; each row's key is kept beside it. */
-class ThresholdHeap {
-  private readonly rows: number[] = [];
-  private readonly keys: number[] = [];
+/**
+ * Row numbers by key, in buckets one widening step wide from the column's first inner width: a column widens only
+ * by whole steps, so each step looks at the buckets up to its width rather than keeping every row in order. A key
+ * is bucketed by arithmetic while widths are sums of steps: a row may sit a bucket early, never late, so each row
+ * is still compared by its own key, and a bucket is passed over only once it is empty.
+ */
+class StepQueue {
+  private readonly rows: number[][];
+  private readonly keys: number[][];
+  /** No bucket before this one holds a row. */
+  private first = 0;
 
-  get size(): number {
-    return this.rows.length;
+  constructor(
+    private readonly base: number,
+    private readonly step: number,
+    buckets: number,
+  ) {
+    this.rows = Array.from({ length: buckets }, () => []);
+    this.keys = Array.from({ length: buckets }, () => []);
   }
 
-  topKey(): number {
-    return this.keys[0]!;
+  private bucketOf(key: number): number {
+    return Math.min(this.rows.length - 1, Math.max(this.first, Math.floor((key - this.base) / this.step)));
   }
 
   push(row: number, key: number): void {
-    const { rows, keys } = this;
-    let i = rows.length;
-    rows.push(row);
-    keys.push(key);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (keys[parent]! <= key) break;
-      rows[i] = rows[parent]!;
-      keys[i] = keys[parent]!;
-      i = parent;
-    }
-    rows[i] = row;
-    keys[i] = key;
+    const b = this.bucketOf(key);
+    this.rows[b]!.push(row);
+    this.keys[b]!.push(key);
   }
 
-  pop(): number {
-    const { rows, keys } = this;
-    const top = rows[0]!;
-    const last = rows.pop()!;
-    const key = keys.pop()!;
-    if (rows.length === 0) return top;
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= rows.length) break;
-      if (child + 1 < rows.length && keys[child + 1]! < keys[child]!) child++;
-      if (keys[child]! >= key) break;
-      rows[i] = rows[child]!;
-      keys[i] = keys[child]!;
-      i = child;
-    }
-    rows[i] = last;
-    keys[i] = key;
-    return top;
-  }
-
-  /** Calls `visit` for every row whose key is at most `limit`: the top of the heap, down to where keys pass it. */
+  /** Calls `visit` for every row whose key is at most `limit`. */
   forEachUpTo(limit: number, visit: (row: number) => void): void {
-    const { rows, keys } = this;
-    const stack: number[] = [];
-    if (rows.length > 0) stack.push(0);
-    while (stack.length > 0) {
-      const i = stack.pop()!;
-      if (keys[i]! > limit) continue;
-      visit(rows[i]!);
-      if (2 * i + 1 < rows.length) stack.push(2 * i + 1);
-      if (2 * i + 2 < rows.length) stack.push(2 * i + 2);
+    const last = this.bucketOf(limit);
+    for (let b = this.first; b <= last; b++) {
+      const rows = this.rows[b]!;
+      const keys = this.keys[b]!;
+      for (let i = 0; i < rows.length; i++) if (keys[i]! <= limit) visit(rows[i]!);
+    }
+  }
+
+  /** Takes out every row whose key is at most `limit`, into `taken`. */
+  takeUpTo(limit: number, taken: number[]): void {
+    const last = this.bucketOf(limit);
+    for (let b = this.first; b <= last; b++) {
+      const rows = this.rows[b]!;
+      const keys = this.keys[b]!;
+      let kept = 0;
+      for (let i = 0; i < rows.length; i++) {
+        if (keys[i]! <= limit) taken.push(rows[i]!);
+        else {
+          rows[kept] = rows[i]!;
+          keys[kept++] = keys[i]!;
+        }
+      }
+      rows.length = kept;
+      keys.length = kept;
+      if (kept === 0 && b === this.first && b < last) this.first++;
     }
   }
 }
@@ -284,10 +281,11 @@ function widen(table: Table, measured: MeasuredCells, widths: Float64Array, room
   }
   // Only a cell with a line wider than its column can gain from widening it, and only once the column reaches
   // the width at which one of its lines takes one line fewer: its threshold. Each column keeps its wrapping rows
-  // in a heap by threshold, so that a step visits the rows it would change rather than every row of a long table.
+  // by threshold, so that a step visits the rows it would change rather than every row of a long table; no column
+  // widens by more steps than the room holds.
   const count = measured.rows;
   const threshold = new Float64Array(count * n);
-  const heaps = Array.from({ length: n }, () => new ThresholdHeap());
+  const queues = Array.from({ length: n }, (_, c) => new StepQueue(widths[c]! - FRAME, step, Math.max(1, Math.floor(room / step) + 2)));
   // Of each row that wraps: its cells' lines, its tallest cell, the column it is in, and the next tallest: what
   // widening one column can save. Flat arrays: a long table has thousands of such rows.
   const lines = new Int32Array(count * n);
@@ -317,7 +315,7 @@ function widen(table: Table, measured: MeasuredCells, widths: Float64Array, room
       const t = nextThreshold(measured, r * n + c, widths[c]! - FRAME);
       threshold[r * n + c] = t;
       if (t < Infinity) {
-        heaps[c]!.push(r, t);
+        queues[c]!.push(r, t);
         wrapsAny[r] = 1;
       }
     }
@@ -334,6 +332,7 @@ function widen(table: Table, measured: MeasuredCells, widths: Float64Array, room
   // tallest cells: kept between steps and computed again only then.
   const gains = new Float64Array(n);
   const stale = new Uint8Array(n).fill(1);
+  const moved: number[] = [];
   while (room >= step) {
     let gainBest = 0;
     let chosen = -1;
@@ -352,9 +351,9 @@ function widen(table: Table, measured: MeasuredCells, widths: Float64Array, room
     widths[chosen]! += step;
     room -= step;
     const inner = widths[chosen]! - FRAME;
-    const heap = heaps[chosen]!;
-    const moved: number[] = [];
-    while (heap.size > 0 && heap.topKey() <= inner) moved.push(heap.pop());
+    const queue = queues[chosen]!;
+    moved.length = 0;
+    queue.takeUpTo(inner, moved);
     for (let m = 0; m < moved.length; m++) {
       const r = moved[m]!;
       lines[r * n + chosen] = linesOf(measured, r * n + chosen, inner);
@@ -368,7 +367,7 @@ function widen(table: Table, measured: MeasuredCells, widths: Float64Array, room
       }
       const t = nextThreshold(measured, r * n + chosen, inner);
       threshold[r * n + chosen] = t;
-      if (t < Infinity) heap.push(r, t);
+      if (t < Infinity) queue.push(r, t);
     }
   }
   return room;
@@ -379,7 +378,7 @@ function widen(table: Table, measured: MeasuredCells, widths: Float64Array, room
     let gain = 0;
     const mergedCells = merged[c]!;
     for (let k = 0; k < mergedCells.length; k++) gain += linesAt(mergedCells[k]!, widths[c]! - FRAME) - linesAt(mergedCells[k]!, inner);
-    heaps[c]!.forEachUpTo(inner, (r) => {
+    queues[c]!.forEachUpTo(inner, (r) => {
       const widened = linesOf(measured, r * n + c, inner);
       const now = lines[r * n + c]!;
       if (widened === now) return;
