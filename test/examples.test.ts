@@ -155,4 +155,22 @@ describe("a fourth kind of inspection, written in data alone: a city's 12345 hot
     expect(units!.at(-1)).toEqual(["合计", "", "", "17542", "17139", "16728", "97.6%", "96.6%"]);
     expect(doc.tables[1]!.slice(1).map((r) => r[5])).toEqual(["41", "27", "19", "16", "11", "6"]);
   });
+
+  it("keeps a table's 注 with its last row: the 合计 row goes over to the note's page rather than leave it alone", async () => {
+    const built = await build("data/jiangzhou-2024-q3-hotline.yaml");
+    const blocks = built.plan.sections.flatMap((s) => s.blocks);
+    const units = blocks.find((b) => b.kind === "table")!;
+    const note = blocks.find((b) => b.kind === "paragraph" && b.role === "tableNote");
+    if (units.kind !== "table" || note?.kind !== "paragraph") throw new Error("附件1 has a table and a 注");
+    const [beforeLast, last] = units.rows.slice(-2);
+    expect(last!.page).toBe(note.lines[0]!.page);
+    expect(beforeLast!.page).toBe(last!.page - 1);
+    // Every paragraph of that row keeps with the next (how Word and LibreOffice keep a row with what follows), and
+    // no other row's does.
+    const table = doc.files["word/document.xml"]!.match(/<w:tbl>.*?<\/w:tbl>/s)![0];
+    const rows = table.match(/<w:tr>.*?<\/w:tr>/gs)!;
+    const kept = rows.map((r) => (r.match(/<w:keepNext\/>/g) ?? []).length);
+    expect(kept.at(-1)).toBe((rows.at(-1)!.match(/<w:p>/g) ?? []).length);
+    expect(kept.slice(0, -1).every((k) => k === 0)).toBe(true);
+  });
 });

@@ -51,6 +51,19 @@ describe("pagination places every line on a page, as renderers do", () => {
     expect(paginate([lines(20), table], TEXT_HEIGHT, TEXT_WIDTH)).toEqual({ pages: 2, used: 400 + 1600 });
     expect(table.rows.map((r) => [r.page, r.y])).toEqual([[1, 400], [1, 1200]]);
   });
+  it("takes a table's last row over to the next page with the note kept to it, the header repeated", () => {
+    const rows = (keepNext: boolean) => [800, 800].map((height, r) => ({ cells: [], height, page: 0, y: 0, ...(keepNext && r === 1 ? { keepNext } : {}) }));
+    const table = (keepNext: boolean) => ({ kind: "table" as const, attachment: 0, total: false, widths: [TEXT_WIDTH], padding: { x: 85, y: 27 }, size: 14, lineHeight: 336, header: { cells: [], height: 400, page: 0, y: 0 }, rows: rows(keepNext) });
+    // 18 lines, then the header and two rows fill the page to within less than the note's first line.
+    const loose = table(false);
+    paginate([lines(18), loose, lines(1)], TEXT_HEIGHT, TEXT_WIDTH);
+    expect(loose.rows.map((r) => r.page)).toEqual([0, 0]);
+    const kept = table(true);
+    const note = lines(1);
+    paginate([lines(18), kept, note], TEXT_HEIGHT, TEXT_WIDTH);
+    expect(kept.rows.map((r) => [r.page, r.y])).toEqual([[0, 18 * LINE + 400], [1, 400]]);
+    expect(note.lines[0]).toMatchObject({ page: 1, y: 1200 });
+  });
 });
 
 describe("headings and points", () => {

@@ -34,7 +34,11 @@ export function attachmentPages(attachment: Attachment, index: number, profile: 
     blocks.push(title, paragraph("attachmentSubtitle", [run(attachment.subtitle, { face: "kai" })], { align: "center", keepNext: true }));
   } else blocks.push(title);
   blocks.push(paragraph("anchor", [], { lineHeight: TITLE_GAP, keepNext: true }));
-  blocks.push(planTable(attachment.table, plan.widths, size, index, measured));
+  const table = planTable(attachment.table, plan.widths, size, index, measured);
+  // A note under a table reads with its last row: never alone at the top of a page.
+  const last = table.rows[table.rows.length - 1];
+  if (last && attachment.notes.length > 0) last.keepNext = true;
+  blocks.push(table);
   // 注： hangs so that a long note wraps under its text.
   const hanging = 2 * size * 20;
   for (const note of attachment.notes) {

@@ -63,7 +63,7 @@ export function paginate(blocks: readonly Block[], pageHeight: number, width: nu
       return;
     }
     if (block.kind === "table") {
-      placeTable(block);
+      placeTable(block, keptHeight(blocks, i + 1, width));
       return;
     }
     const p = block as Planned;
@@ -86,13 +86,16 @@ export function paginate(blocks: readonly Block[], pageHeight: number, width: nu
   });
   return { pages: page + 1, used };
 
-  function placeTable(t: Table) {
-    if (used + t.header.height + (t.rows[0]?.height ?? 0) > pageHeight) newPage();
+  /** `after`: the height of what follows the table up to its first line, which a row kept with it takes along. */
+  function placeTable(t: Table, after: number) {
+    const first = t.rows[0];
+    if (used + t.header.height + (first?.height ?? 0) + (first?.keepNext ? after : 0) > pageHeight) newPage();
     t.header.page = page;
     t.header.y = used;
     used += t.header.height;
     for (const row of t.rows) {
-      if (used + row.height > pageHeight) {
+      // A kept row goes over with what follows, unless it already stands first under the header.
+      if (used + row.height > pageHeight || (row.keepNext && used + row.height + after > pageHeight && used > t.header.height)) {
         newPage();
         used = t.header.height;
       }

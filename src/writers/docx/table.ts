@@ -14,16 +14,17 @@ const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0"
 const tcPr = (width: number, span: number, merge: string) =>
   `<w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ""}${merge}<w:vAlign w:val="center"/></w:tcPr>`;
 
-function cellParagraph(lines: readonly string[], style: string): string {
+/** `keepNext`: the paragraph stays on the page of the next; in every paragraph of a row, it keeps the row there. */
+function cellParagraph(lines: readonly string[], style: string, keepNext: boolean): string {
   let runs = "";
   for (let i = 0; i < lines.length; i++) {
     if (i > 0) runs += "<w:br/>";
     if (lines[i]) runs += `<w:t xml:space="preserve">${text(lines[i]!)}</w:t>`;
   }
-  return `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr>${runs ? `<w:r>${runs}</w:r>` : ""}</w:p>`;
+  return `<w:p><w:pPr><w:pStyle w:val="${style}"/>${keepNext ? "<w:keepNext/>" : ""}</w:pPr>${runs ? `<w:r>${runs}</w:r>` : ""}</w:p>`;
 }
 
-function cellXml(cell: Cell, header: boolean, widths: readonly number[], plain: readonly string[]): string {
+function cellXml(cell: Cell, header: boolean, widths: readonly number[], plain: readonly string[], keepNext = false): string {
   const { column } = cell;
   let open = plain[column]!;
   if (cell.colSpan > 1 || cell.rowSpan > 1 || cell.continued) {
@@ -33,7 +34,7 @@ function cellXml(cell: Cell, header: boolean, widths: readonly number[], plain: 
   }
   const style = header ? CELL_STYLES.header : CELL_STYLES[cell.align];
   let paragraphs = "";
-  for (const lines of cell.paragraphs) paragraphs += cellParagraph(lines, style);
+  for (const lines of cell.paragraphs) paragraphs += cellParagraph(lines, style, keepNext);
   return `<w:tc>${open}${paragraphs}</w:tc>`;
 }
 
@@ -104,6 +105,11 @@ export function* tableXml(table: Table): Generator<Piece> {
     sink.bytes(after!);
   };
   for (const row of table.rows) {
+    if (row.keepNext) {
+      // The row kept with the 注 under the table: written whole, the fast paths above are for plain rows.
+      yield `${rowOpen(false)}${row.cells.map((cell) => cellXml(cell, false, table.widths, plain, true)).join("")}</w:tr>`;
+      continue;
+    }
     yield (sink) => {
       sink.bytes(ROW_OPEN);
       for (const cell of row.cells) writeCell(sink, cell);
