@@ -143,14 +143,18 @@ function widestLine(m: MeasuredCells, at: number): number {
 }
 
 /**
- * Row numbers by key, in buckets one widening step wide from the column's first inner width: a column widens only
- * by whole steps, so each step looks at the buckets up to its width rather than keeping every row in order. A key
- * is bucketed by arithmetic while widths are sums of steps: a row may sit a bucket early, never late, so each row
- * is still compared by its own key, and a bucket is passed over only once it is empty.
+ * A column's rows by key, in buckets one widening step wide from the column's first inner width: a column widens
+ * only by whole steps, so each step looks at the buckets up to its width rather than keeping every row in order. A
+ * key is bucketed by arithmetic while widths are sums of steps: a row may sit a bucket early, never late, so each
+ * row is still compared by its own key, and a bucket is passed over only once it is empty. A row is in the queue
+ * at most once: each bucket is a list linked through `next`, and a row's key is read from the table's keys (row ×
+ * columns + column), so that queueing a row allocates nothing however often a long table's rows come and go.
  */
 class StepQueue {
-  private readonly rows: number[][];
-  private readonly keys: number[][];
+  /** Each bucket's first row, or −1. */
+  private readonly heads: Int32Array;
+  /** Each row's next in its bucket, or −1. */
+  private readonly next: Int32Array;
   /** No bucket before this one holds a row. */
   private first = 0;
 
@@ -158,49 +162,55 @@ class StepQueue {
     private readonly base: number,
     private readonly step: number,
     buckets: number,
+    private readonly keys: Float64Array,
+    private readonly columns: number,
+    private readonly column: number,
   ) {
-    this.rows = Array.from({ length: buckets }, () => []);
-    this.keys = Array.from({ length: buckets }, () => []);
+    this.heads = new Int32Array(buckets).fill(-1);
+    this.next = new Int32Array(keys.length / columns);
   }
 
   private bucketOf(key: number): number {
-    return Math.min(this.rows.length - 1, Math.max(this.first, Math.floor((key - this.base) / this.step)));
+    return Math.min(this.heads.length - 1, Math.max(this.first, Math.floor((key - this.base) / this.step)));
   }
 
-  push(row: number, key: number): void {
-    const b = this.bucketOf(key);
-    this.rows[b]!.push(row);
-    this.keys[b]!.push(key);
+  private keyOf(row: number): number {
+    return this.keys[row * this.columns + this.column]!;
+  }
+
+  /** Queues a row (not in the queue) by its key as it stands in the keys now. */
+  push(row: number): void {
+    const b = this.bucketOf(this.keyOf(row));
+    this.next[row] = this.heads[b]!;
+    this.heads[b] = row;
   }
 
   /** Calls `visit` for every row whose key is at most `limit`. */
   forEachUpTo(limit: number, visit: (row: number) => void): void {
     const last = this.bucketOf(limit);
     for (let b = this.first; b <= last; b++) {
-      const rows = this.rows[b]!;
-      const keys = this.keys[b]!;
-      for (let i = 0; i < rows.length; i++) if (keys[i]! <= limit) visit(rows[i]!);
+      for (let row = this.heads[b]!; row >= 0; row = this.next[row]!) if (this.keyOf(row) <= limit) visit(row);
     }
   }
 
-  /** Takes out every row whose key is at most `limit`, into `taken`. */
-  takeUpTo(limit: number, taken: number[]): void {
+  /** Takes out every row whose key is at most `limit`, into the start of `taken`; returns how many. */
+  takeUpTo(limit: number, taken: Int32Array): number {
     const last = this.bucketOf(limit);
+    let count = 0;
     for (let b = this.first; b <= last; b++) {
-      const rows = this.rows[b]!;
-      const keys = this.keys[b]!;
-      let kept = 0;
-      for (let i = 0; i < rows.length; i++) {
-        if (keys[i]! <= limit) taken.push(rows[i]!);
-        else {
-          rows[kept] = rows[i]!;
-          keys[kept++] = keys[i]!;
-        }
+      let previous = -1;
+      for (let row = this.heads[b]!; row >= 0; ) {
+        const after = this.next[row]!;
+        if (this.keyOf(row) <= limit) {
+          taken[count++] = row;
+          if (previous < 0) this.heads[b] = after;
+          else this.next[previous] = after;
+        } else previous = row;
+        row = after;
       }
-      rows.length = kept;
-      keys.length = kept;
-      if (kept === 0 && b === this.first && b < last) this.first++;
+      if (this.heads[b]! < 0 && b === this.first && b < last) this.first++;
     }
+    return count;
   }
 }
 
@@ -285,7 +295,7 @@ function widen(table: Table, measured: MeasuredCells, widths: Float64Array, room
   // widens by more steps than the room holds.
   const count = measured.rows;
   const threshold = new Float64Array(count * n);
-  const queues = Array.from({ length: n }, (_, c) => new StepQueue(widths[c]! - FRAME, step, Math.max(1, Math.floor(room / step) + 2)));
+  const queues = Array.from({ length: n }, (_, c) => new StepQueue(widths[c]! - FRAME, step, Math.max(1, Math.floor(room / step) + 2), threshold, n, c));
   // Of each row that wraps: its cells' lines, its tallest cell, the column it is in, and the next tallest: what
   // widening one column can save. Flat arrays: a long table has thousands of such rows.
   const lines = new Int32Array(count * n);
@@ -315,7 +325,7 @@ function widen(table: Table, measured: MeasuredCells, widths: Float64Array, room
       const t = nextThreshold(measured, r * n + c, widths[c]! - FRAME);
       threshold[r * n + c] = t;
       if (t < Infinity) {
-        queues[c]!.push(r, t);
+        queues[c]!.push(r);
         wrapsAny[r] = 1;
       }
     }
@@ -332,7 +342,7 @@ function widen(table: Table, measured: MeasuredCells, widths: Float64Array, room
   // tallest cells: kept between steps and computed again only then.
   const gains = new Float64Array(n);
   const stale = new Uint8Array(n).fill(1);
-  const moved: number[] = [];
+  const moved = new Int32Array(count);
   while (room >= step) {
     let gainBest = 0;
     let chosen = -1;
@@ -352,9 +362,8 @@ function widen(table: Table, measured: MeasuredCells, widths: Float64Array, room
     room -= step;
     const inner = widths[chosen]! - FRAME;
     const queue = queues[chosen]!;
-    moved.length = 0;
-    queue.takeUpTo(inner, moved);
-    for (let m = 0; m < moved.length; m++) {
+    const taken = queue.takeUpTo(inner, moved);
+    for (let m = 0; m < taken; m++) {
       const r = moved[m]!;
       lines[r * n + chosen] = linesOf(measured, r * n + chosen, inner);
       const was = first[r]!;
@@ -367,7 +376,7 @@ function widen(table: Table, measured: MeasuredCells, widths: Float64Array, room
       }
       const t = nextThreshold(measured, r * n + chosen, inner);
       threshold[r * n + chosen] = t;
-      if (t < Infinity) queue.push(r, t);
+      if (t < Infinity) queue.push(r);
     }
   }
   return room;

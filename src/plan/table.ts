@@ -48,22 +48,25 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
   // after this), and one for each column's continuation of a merge: a long table repeats its regions and results.
   const shared = new Array<Cell | undefined>(measured.texts);
   const continued = Array.from({ length: n }, (_, c): Cell => ({ column: c, paragraphs: EMPTY, align: "center", colSpan: 1, rowSpan: 1, continued: true, shared: true }));
-  const made: Cell[] = [...continued];
+  /** One line of column `c`'s cell broken at `width`; `measuredWidth`: see planCell. `own`: it counts to its column's wrapping. */
+  const breakLine = (text: string, c: number, width: number, own: boolean, measuredWidth: number | undefined): string[] => {
+    const broken = measuredWidth !== undefined ? cellLines(text, width, style, measuredWidth) : lines(text, width);
+    if (own && broken.length > 1) wraps[c] = 1;
+    return broken;
+  };
   /**
    * `measuredWidth`: of a column's one-line text met for the first time, measured already; it is broken here,
    * without the cache of texts met before.
    */
   const planCell = (c: number, cell: ModelCell, span: number, rowSpan: number, inBody: boolean, measuredWidth?: number): Cell => {
     const width = span > 1 ? spanWidth(c, span) : inner[c]!;
-    const paragraph = (l: string) => {
-      const broken = measuredWidth !== undefined ? cellLines(l, width, style, measuredWidth) : lines(l, width);
-      if (span === 1 && inBody && broken.length > 1) wraps[c] = 1;
-      return broken;
-    };
-    const paragraphs = cell.text.includes("\n") ? cell.text.split("\n").map(paragraph) : [paragraph(cell.text)];
-    const planned: Cell = { column: c, paragraphs, align: "center", colSpan: span, rowSpan, continued: false, shared: false };
-    made.push(planned);
-    return planned;
+    const own = span === 1 && inBody;
+    let paragraphs: string[][];
+    if (cell.text.includes("\n")) {
+      paragraphs = [];
+      for (const line of cell.text.split("\n")) paragraphs.push(breakLine(line, c, width, own, undefined));
+    } else paragraphs = [breakLine(cell.text, c, width, own, measuredWidth)];
+    return { column: c, paragraphs, align: "center", colSpan: span, rowSpan, continued: false, shared: false };
   };
   const rows: TableRow[] = new Array(body.length);
   // A row's cells are gathered here and copied out at their number: a plan keeps thousands of rows, and an array
@@ -102,6 +105,6 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
     }
     rows[r] = { cells: cells.slice(), height: height(tallest), page: 0, y: 0 };
   }
-  for (const cell of made) if (wraps[cell.column] && cell.colSpan === 1) cell.align = "left";
+  for (const row of rows) for (const cell of row.cells) if (wraps[cell.column] && cell.colSpan === 1) cell.align = "left";
   return { kind: "table", attachment, total: model.total !== undefined, widths, padding: { x: CELL_PADDING_X, y: CELL_PADDING_Y }, header, rows, size, lineHeight };
 }
