@@ -55,6 +55,22 @@ const INDICATOR_CODE = new Uint8Array(128);
 for (const c of INDICATOR) INDICATOR_CODE[c.charCodeAt(0)] = 1;
 const isIndicator = (code: number): boolean => code < 128 && INDICATOR_CODE[code] === 1;
 
+/** YAML's white space within a line: space and tab. An ideographic or no-break space is text (String.trim's is not). */
+const isBlank = (code: number): boolean => code === 32 || code === 9;
+
+/** `text` without the spaces and tabs at its end. */
+function trimBlankEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** Whether `text` holds only spaces and tabs from `from` to `to`. */
+function onlyBlanks(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isBlank(text.charCodeAt(i))) return false;
+  return true;
+}
+
 const INT = /^[-+]?[0-9]+$/;
 const OCT = /^0o[0-7]+$/;
 const HEX = /^0x[0-9a-fA-F]+$/;
@@ -162,7 +178,7 @@ function assertRestEmpty(text: string, from: number): void {
 /** A plain scalar in block context up to the end of the line (or a comment): refused if it holds ": " (an error). */
 function blockPlain(text: string): string {
   const comment = text.indexOf(" #");
-  const value = (comment >= 0 ? text.slice(0, comment) : text).trimEnd();
+  const value = trimBlankEnd(comment >= 0 ? text.slice(0, comment) : text);
   if (value.includes(": ") || value.endsWith(":") || value.includes("\t")) giveUp();
   return value;
 }
@@ -254,7 +270,7 @@ class Flow {
       if (ch === "#" && this.text[this.i - 1] === " ") giveUp();
       if (ch === "\t") giveUp();
     }
-    return this.text.slice(start, this.i).trimEnd();
+    return trimBlankEnd(this.text.slice(start, this.i));
   }
 
   private seq(): unknown[] {
@@ -352,13 +368,10 @@ class Reader {
     return this.mapping(indent, key);
   }
 
-  /** Counts a collection's entry into the limits while it is read. */
-  private collection<T>(read: () => T): T {
+  /** Counts a collection's entry into the limits; `depth` goes down again once it is read. */
+  private enter(): void {
     this.budget.value();
     this.budget.within(++this.depth);
-    const value = read();
-    this.depth--;
-    return value;
   }
 
   /** What follows a line that ends at its key or dash: a more-indented block, or nothing (null). */
@@ -368,7 +381,10 @@ class Reader {
   }
 
   private sequence(indent: number): unknown[] {
-    return this.collection(() => this.sequenceItems(indent));
+    this.enter();
+    const items = this.sequenceItems(indent);
+    this.depth--;
+    return items;
   }
 
   private sequenceItems(indent: number): unknown[] {
@@ -390,13 +406,19 @@ class Reader {
 
   /** A mapping; `first` is its first entry's key (after a "- " it sits on the sequence's line). */
   private mapping(indent: number, first: Key): Record<string, unknown> {
-    return this.collection(() => this.mappingEntries(indent, first));
+    this.enter();
+    const entries = this.mappingEntries(indent, first);
+    this.depth--;
+    return entries;
   }
 
   private mappingEntries(indent: number, first: Key): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    // Plain keys only: a quoted key ("#a", "1") may not be one written plain.
-    const names: (string | undefined)[] = [];
+    // Plain keys only: a quoted key ("#a", "1") may not be one written plain. The previous mapping's, while this
+    // one's keys are the same (a list's rows): a copy is made only where they part.
+    let names = this.previousKeys[indent] ?? [];
+    let own = false;
+    let count = 0;
     // The first entry's line is already consumed (after a "- " it is the sequence's line).
     let key: Key | undefined = first;
     for (;;) {
@@ -405,10 +427,16 @@ class Reader {
         // A dash at the key's indentation after a finished entry is an error; the caller finds it left over.
         if (!line || line.indent !== indent || isDash(line.text)) break;
         this.i++;
-        key = this.keyAt(line.text, indent, names.length) ?? giveUp();
+        key = this.keyAt(line.text, indent, count) ?? giveUp();
       }
       const { name, rest } = key;
-      names.push(key.plain ? name : undefined);
+      const plainName = key.plain ? name : undefined;
+      if (!own && names[count] !== plainName) {
+        names = names.slice(0, count);
+        own = true;
+      }
+      if (own) names.push(plainName);
+      count++;
       if (name === "__proto__" || name === "<<" || Object.hasOwn(out, name)) giveUp();
       if (rest === "" || rest.startsWith("#")) {
         const next = this.peek();
@@ -417,7 +445,7 @@ class Reader {
       } else out[name] = this.inline(rest, indent);
       key = undefined;
     }
-    this.previousKeys[indent] = names;
+    this.previousKeys[indent] = own || names.length === count ? names : names.slice(0, count);
     return out;
   }
 
@@ -448,7 +476,7 @@ class Reader {
       this.noContinuation(indent);
       return value;
     }
-    if (!((c === "-" || c === "?" || c === ":") && text[1] !== undefined && text[1] !== " ")) giveUp();
+    if (!((c === "-" || c === "?" || c === ":") && text.length > 1 && !isBlank(text.charCodeAt(1)))) giveUp();
     return this.plainValue(text, indent);
   }
 
@@ -555,7 +583,14 @@ function keyAgain(text: string, name: string): Key | undefined {
   const after = name.length;
   if (!text.startsWith(name) || text.charCodeAt(after) !== 58) return undefined;
   if (after + 1 < text.length && text.charCodeAt(after + 1) !== 32) return undefined;
-  return { name, rest: text.slice(after + 1).trimStart(), plain: true };
+  return { name, rest: restAfter(text, after + 1), plain: true };
+}
+
+/** The text from `from` on, its leading white space left out: cut once, not cut and then trimmed. */
+function restAfter(text: string, from: number): string {
+  let i = from;
+  while (isBlank(text.charCodeAt(i))) i++;
+  return text.slice(i);
 }
 
 interface Key {
@@ -586,10 +621,12 @@ function keyOf(text: string): Key | undefined {
         colon = i;
         break;
       }
+      // A colon before a tab ends a key too, in a way the full parser reports.
+      if (ch === 58 && text.charCodeAt(i + 1) === 9) giveUp();
       if (ch === 35 && i > 0 && text.charCodeAt(i - 1) === 32) return undefined;
     }
     if (colon < 0) return undefined;
-    name = text.slice(0, colon).trimEnd();
+    name = trimBlankEnd(text.slice(0, colon));
     // A key that reads as something other than text (1:, true:, null:) is left to the full parser. Only a key
     // starting with a digit, a sign, a dot, ~ or the letters of null, true and false can.
     if ((!isLetter(code) || MAY_NOT_BE_TEXT.includes(text[0]!)) && typeof resolvePlain(name) !== "string") giveUp();
@@ -597,7 +634,7 @@ function keyOf(text: string): Key | undefined {
     after = colon + 1;
   }
   if (after < text.length && text.charCodeAt(after) !== 32) return undefined;
-  return { name, rest: text.slice(after).trimStart(), plain: code !== 34 && code !== 39 };
+  return { name, rest: restAfter(text, after), plain: code !== 34 && code !== 39 };
 }
 
 /** What the fast reader read: the data, how many values it holds, and whether all its numbers are finite. */
@@ -637,13 +674,13 @@ export function fastParse(source: string, limits: Limits): FastParsed | undefine
     const first = at < stop ? text.charCodeAt(at) : -1;
     if (first === 9) {
       // A tab after the indentation of a blank line is harmless; anywhere before content it is the parser's to judge.
-      if (text.slice(at, stop).trim() === "") continue;
+      if (onlyBlanks(text, at, stop)) continue;
       return undefined;
     }
     if (indents[n] === 0 && (text.startsWith("---", at) || text.startsWith("...", at) || text.startsWith("%", at))) return undefined;
     // Trailing spaces are kept: in a block scalar they are text. Elsewhere each reader trims what it reads. A line
     // of white space only is blank.
-    const blank = first < 0 || ((first <= 32 || first >= 128) && text.slice(at, stop).trim() === "");
+    const blank = first < 0 || onlyBlanks(text, at, stop);
     if (!blank) ends[n] = stop;
   }
   const lines = new Lines(text, indents, starts, ends, n);
