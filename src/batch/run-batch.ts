@@ -12,7 +12,7 @@ import { Progress } from "./progress.js";
 import { buildJob, type WorkerJob, type WorkerResult } from "./build-job.js";
 import { withRegion } from "../input/index.js";
 
-export type Outcome = "written" | "unchanged" | "skipped" | "failed";
+import { outcomeWord, type Outcome } from "./outcome.js";
 
 export interface BatchResult {
   file: string;
@@ -33,9 +33,6 @@ export interface BatchOptions {
   force?: boolean;
   progress?: Progress;
 }
-
-const OUTCOME_WORDS: Record<Outcome, string> = { written: "已生成", unchanged: "未变化", skipped: "跳过", failed: "失败" };
-export const outcomeWord = (o: Outcome): string => OUTCOME_WORDS[o];
 
 /**
  * Data files up to this size are also built on the main thread. A worker costs a few tenths of a second to start

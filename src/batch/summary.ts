@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 import type { BatchResult } from "./run-batch.js";
-import { outcomeWord } from "./run-batch.js";
+import { outcomeWord } from "./outcome.js";
 import { displayWidth, padEnd } from "./text-width.js";
 
 /** The table that ends a batch: each dataset, what came of it, and for a failure its first error. */

@@ -1,10 +1,10 @@
 import { basename, extname, join, relative } from "node:path";
 import { nameVars, outputPath } from "../batch/output-name.js";
-import { splitSummary, type RegionRow } from "../batch/split-summary.js";
+import type { RegionRow } from "../batch/split-summary.js";
 import { withRegion, type CircularData } from "../input/index.js";
 import { readBatch } from "../batch/manifest.js";
-import { outcomeWord, runBatch, type BatchResult } from "../batch/run-batch.js";
-import { summaryTable } from "../batch/summary.js";
+import { outcomeWord } from "../batch/outcome.js";
+import type { BatchResult } from "../batch/run-batch.js";
 import { diagnosticsOf } from "../diagnostics/index.js";
 import { build, buildAttachments, buildHtml, compile, listRowCounts, planSplit, splitDifferences, type BuildOptions, type SplitPlan } from "../pipeline.js";
 import { writeOutput } from "../pack/write-output.js";
@@ -27,7 +27,8 @@ function regionOutput(target: Target, data: CircularData, outDir: string): strin
  * After a split dataset's regions: the summary of all of them, and whether their rows add up to the dataset's
  * (judged when every region's circular was made).
  */
-function printSplitSummary(plan: SplitPlan, file: string, rows: readonly RegionRow[]): boolean {
+async function printSplitSummary(plan: SplitPlan, file: string, rows: readonly RegionRow[]): Promise<boolean> {
+  const { splitSummary } = await import("../batch/split-summary.js");
   process.stdout.write(`\n${file} 按地区拆分：\n${splitSummary(plan, rows)}\n`);
   const counts = plan.regions.map((region) => rows.find((r) => r.region === region)?.counts);
   const differences = counts.every((c) => c !== undefined) ? splitDifferences(plan, counts as Record<string, number>[]) : [];
@@ -55,7 +56,7 @@ interface Target {
  * data or its output is reported (and, when `writes`, said to be left unwritten) and the others go on. `done` runs
  * after a split dataset's regions. The exit code: 1 if any had errors.
  */
-async function eachFile(files: string[], options: BuildOptions, writes: boolean, work: (target: Target) => Promise<void>, done?: (plan: SplitPlan, file: string) => boolean): Promise<number> {
+async function eachFile(files: string[], options: BuildOptions, writes: boolean, work: (target: Target) => Promise<void>, done?: (plan: SplitPlan, file: string) => Promise<boolean>): Promise<number> {
   let failed = false;
   const attempt = async (what: string, run: () => Promise<void>) => {
     try {
@@ -81,7 +82,7 @@ async function eachFile(files: string[], options: BuildOptions, writes: boolean,
       continue;
     }
     for (const region of plan.regions) await attempt(`${file}（${region}）`, () => work({ file, name: `${stem(file)}-${region}`, region, plan }));
-    if (done && !done(plan, file)) failed = true;
+    if (done && !(await done(plan, file))) failed = true;
   }
   return failed ? EXIT.badData : EXIT.ok;
 }
@@ -105,8 +106,8 @@ export async function buildCommand(files: string[], { outDir, build: options }: 
       built.push(out);
       if (target.region !== undefined) regions.push({ region: target.region, output: out, pages: result.pages, counts: listRowCounts(result) });
     },
-    (plan, file) => {
-      const ok = printSplitSummary(plan, file, regions);
+    async (plan, file) => {
+      const ok = await printSplitSummary(plan, file, regions);
       regions = [];
       return ok;
     },
@@ -154,6 +155,8 @@ export async function batchCommand(target: string, { outDir, build: options }: C
     process.stderr.write(`${target} 里没有数据文件\n`);
     return EXIT.badData;
   }
+  // Loaded here: the batch's progress bar and tables measure text in terminal columns, which `build` never needs.
+  const [{ runBatch }, { summaryTable }] = await Promise.all([import("../batch/run-batch.js"), import("../batch/summary.js")]);
   const { results, warnings } = await runBatch(jobs, { outDir, force: batch.force, ...(batch.jobs ? { jobs: batch.jobs } : {}) });
   for (const r of results.filter((x) => x.messages.length > 0)) {
     process.stderr.write(`\n${r.file}：\n${r.messages.join("\n")}\n`);
@@ -163,7 +166,7 @@ export async function batchCommand(target: string, { outDir, build: options }: C
   let added = true;
   for (const [file, plan] of splits) {
     const rows = results.filter((r): r is BatchResult & RegionRow => r.file === file && r.region !== undefined && r.outcome !== "failed");
-    if (!printSplitSummary(plan, file, rows)) added = false;
+    if (!(await printSplitSummary(plan, file, rows))) added = false;
   }
   return !added || results.some((r) => r.outcome === "failed") ? EXIT.badData : EXIT.ok;
 }
