@@ -55,15 +55,8 @@ const INDICATOR_CODE = new Uint8Array(128);
 for (const c of INDICATOR) INDICATOR_CODE[c.charCodeAt(0)] = 1;
 const isIndicator = (code: number): boolean => code < 128 && INDICATOR_CODE[code] === 1;
 
-/** YAML's white space within a line: space and tab. An ideographic or no-break space is text (String.trim's is not). */
+/** YAML's white space within a line: space and tab. */
 const isBlank = (code: number): boolean => code === 32 || code === 9;
-
-/** `text` without the spaces and tabs at its end. */
-function trimBlankEnd(text: string): string {
-  let end = text.length;
-  while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
-  return end === text.length ? text : text.slice(0, end);
-}
 
 /** Whether `text` holds only spaces and tabs from `from` to `to`. */
 function onlyBlanks(text: string, from: number, to: number): boolean {
@@ -178,7 +171,7 @@ function assertRestEmpty(text: string, from: number): void {
 /** A plain scalar in block context up to the end of the line (or a comment): refused if it holds ": " (an error). */
 function blockPlain(text: string): string {
   const comment = text.indexOf(" #");
-  const value = trimBlankEnd(comment >= 0 ? text.slice(0, comment) : text);
+  const value = (comment >= 0 ? text.slice(0, comment) : text).trimEnd();
   if (value.includes(": ") || value.endsWith(":") || value.includes("\t")) giveUp();
   return value;
 }
@@ -270,7 +263,7 @@ class Flow {
       if (ch === "#" && this.text[this.i - 1] === " ") giveUp();
       if (ch === "\t") giveUp();
     }
-    return trimBlankEnd(this.text.slice(start, this.i));
+    return this.text.slice(start, this.i).trimEnd();
   }
 
   private seq(): unknown[] {
@@ -586,10 +579,12 @@ function keyAgain(text: string, name: string): Key | undefined {
   return { name, rest: restAfter(text, after + 1), plain: true };
 }
 
-/** The text from `from` on, its leading white space left out: cut once, not cut and then trimmed. */
+const SPACE = /\s/;
+
+/** The text from `from` on, its leading white space (as String.trimStart's) left out: cut once, not cut and trimmed. */
 function restAfter(text: string, from: number): string {
   let i = from;
-  while (isBlank(text.charCodeAt(i))) i++;
+  while (i < text.length && SPACE.test(text[i]!)) i++;
   return text.slice(i);
 }
 
@@ -626,7 +621,7 @@ function keyOf(text: string): Key | undefined {
       if (ch === 35 && i > 0 && text.charCodeAt(i - 1) === 32) return undefined;
     }
     if (colon < 0) return undefined;
-    name = trimBlankEnd(text.slice(0, colon));
+    name = text.slice(0, colon).trimEnd();
     // A key that reads as something other than text (1:, true:, null:) is left to the full parser. Only a key
     // starting with a digit, a sign, a dot, ~ or the letters of null, true and false can.
     if ((!isLetter(code) || MAY_NOT_BE_TEXT.includes(text[0]!)) && typeof resolvePlain(name) !== "string") giveUp();
