@@ -58,12 +58,6 @@ const isIndicator = (code: number): boolean => code < 128 && INDICATOR_CODE[code
 /** YAML's white space within a line: space and tab. */
 const isBlank = (code: number): boolean => code === 32 || code === 9;
 
-/** Whether `text` holds only spaces and tabs from `from` to `to`. */
-function onlyBlanks(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isBlank(text.charCodeAt(i))) return false;
-  return true;
-}
-
 const INT = /^[-+]?[0-9]+$/;
 const OCT = /^0o[0-7]+$/;
 const HEX = /^0x[0-9a-fA-F]+$/;
@@ -669,13 +663,13 @@ export function fastParse(source: string, limits: Limits): FastParsed | undefine
     const first = at < stop ? text.charCodeAt(at) : -1;
     if (first === 9) {
       // A tab after the indentation of a blank line is harmless; anywhere before content it is the parser's to judge.
-      if (onlyBlanks(text, at, stop)) continue;
+      if (text.slice(at, stop).trim() === "") continue;
       return undefined;
     }
     if (indents[n] === 0 && (text.startsWith("---", at) || text.startsWith("...", at) || text.startsWith("%", at))) return undefined;
     // Trailing spaces are kept: in a block scalar they are text. Elsewhere each reader trims what it reads. A line
     // of white space only is blank.
-    const blank = first < 0 || onlyBlanks(text, at, stop);
+    const blank = first < 0 || ((first <= 32 || first >= 128) && text.slice(at, stop).trim() === "");
     if (!blank) ends[n] = stop;
   }
   const lines = new Lines(text, indents, starts, ends, n);
