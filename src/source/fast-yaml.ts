@@ -573,12 +573,14 @@ function keyAgain(text: string, name: string): Key | undefined {
   return { name, rest: restAfter(text, after + 1), plain: true };
 }
 
-const SPACE = /\s/;
+/** What String.trimStart takes from a line's text: JavaScript's white space (line ends cannot be in a line). */
+const isTrimmed = (c: number): boolean =>
+  c === 32 || c === 9 || c === 11 || c === 12 || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 
 /** The text from `from` on, its leading white space (as String.trimStart's) left out: cut once, not cut and trimmed. */
 function restAfter(text: string, from: number): string {
   let i = from;
-  while (i < text.length && SPACE.test(text[i]!)) i++;
+  while (i < text.length && isTrimmed(text.charCodeAt(i))) i++;
   return text.slice(i);
 }
 
