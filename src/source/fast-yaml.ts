@@ -402,7 +402,7 @@ class Reader {
   private mappingEntries(indent: number, first: Key): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     // Plain keys only: a quoted key ("#a", "1") may not be one written plain. The previous mapping's, while this
-    // one's keys are the same (a list's rows): a copy is made only where they part.
+    // one's keys are the same (a list's rows): a copy is made only where they part. Only a hint for keyAt.
     let names = this.previousKeys[indent] ?? [];
     let own = false;
     let count = 0;
@@ -432,7 +432,7 @@ class Reader {
       } else out[name] = this.inline(rest, indent);
       key = undefined;
     }
-    this.previousKeys[indent] = own || names.length === count ? names : names.slice(0, count);
+    if (own) this.previousKeys[indent] = names;
     return out;
   }
 
@@ -573,15 +573,14 @@ function keyAgain(text: string, name: string): Key | undefined {
   return { name, rest: restAfter(text, after + 1), plain: true };
 }
 
-/** What String.trimStart takes from a line's text: JavaScript's white space (line ends cannot be in a line). */
-const isTrimmed = (c: number): boolean =>
-  c === 32 || c === 9 || c === 11 || c === 12 || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+/** The white space String.trimStart takes (\s is its set), matched where it stands. */
+const LEADING_SPACE = /\s*/y;
 
-/** The text from `from` on, its leading white space (as String.trimStart's) left out: cut once, not cut and trimmed. */
+/** The text from `from` (at most its length) on, its leading white space left out: cut once, not cut and trimmed. */
 function restAfter(text: string, from: number): string {
-  let i = from;
-  while (i < text.length && isTrimmed(text.charCodeAt(i))) i++;
-  return text.slice(i);
+  LEADING_SPACE.lastIndex = from;
+  LEADING_SPACE.test(text);
+  return text.slice(LEADING_SPACE.lastIndex);
 }
 
 interface Key {
