@@ -143,7 +143,11 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
   const byFirst = new Map<unknown, number>();
   const byIdentity = new Map<string, number>();
   const fields = [...kind.fields.values()];
-  const uniques = fields.filter((f) => f.unique).map((field) => ({ field, values: new Map<unknown, number>() }));
+  // Pushed one by one, the unique fields make an array of one kind whatever compiled the code (a mapped array's kind
+  // depends on it), and counted as they are: the row loop never reads an empty array, which is of another kind.
+  const uniques: { field: Field; values: Map<unknown, number> }[] = [];
+  let uniqueCount = 0;
+  for (const field of fields) if (field.unique) uniqueCount = uniques.push({ field, values: new Map() });
   const rowWord = (k: number) => (rowNumbers ? `表格第 ${rowNumbers[k]} 行` : `第 ${k + 1} 行`);
   const site: RowSite = {
     index: 0,
@@ -215,7 +219,7 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
       const first = sameAs(row, i);
       if (first !== undefined) diagnostics.error("duplicate-row", [...path, i], `${label}“${rowName(row, kind)}”列了两次（${rowWord(first)}和${rowWord(i)}）`, `${kind.identity.map((f) => kind.fields.get(f)!.label).join("、")}都相同；删去重复的一行`);
     }
-    for (let u = 0; u < uniques.length; u++) {
+    for (let u = 0; u < uniqueCount; u++) {
       const { field, values } = uniques[u]!;
       const value = row[field.name];
       if (value === undefined || value === null || value === "") continue;

@@ -13,10 +13,12 @@ export const tableLineHeight = (size: number): number => Math.round(size * 20 * 
 export function planTable(model: ModelTable, widths: number[], size: number, attachment: number, measured: MeasuredCells): Table {
   const style = { size };
   const lineHeight = tableLineHeight(size);
-  const inner = widths.map(innerWidth);
+  // Typed arrays: the widths of every table are then read by one compiled code, whole numbers or not.
+  const columnWidths = Float64Array.from(widths);
+  const inner = columnWidths.map(innerWidth);
   const spanWidth = (c: number, span: number) => {
     let w = 0;
-    for (let k = c; k < c + span; k++) w += widths[k]!;
+    for (let k = c; k < c + span; k++) w += columnWidths[k]!;
     return innerWidth(w);
   };
   // A text is broken once for each width it is set at: long tables repeat their regions, issues and codes.
@@ -36,7 +38,8 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
   };
 
   const headerCells = model.columns.map((col, c): Cell => ({ column: c, paragraphs: col.header.split("\n").map((l) => lines(l, inner[c]!)), align: "center", colSpan: 1, rowSpan: 1, continued: false, shared: false }));
-  const header: TableRow = { cells: headerCells, height: height(Math.max(1, ...headerCells.map(lineCount))), page: 0, y: 0 };
+  // Every row of one shape (keepNext set, even when false): the rows of all tables are then read by one compiled code.
+  const header: TableRow = { cells: headerCells, height: height(Math.max(1, ...headerCells.map(lineCount))), keepNext: false, page: 0, y: 0 };
 
   const body = model.total ? [...model.rows, model.total] : model.rows;
   const n = model.columns.length;
@@ -103,7 +106,7 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
       if (rowSpan === 1) tallest = Math.max(tallest, lineCount(found));
       cells.push(found);
     }
-    rows[r] = { cells: cells.slice(), height: height(tallest), page: 0, y: 0 };
+    rows[r] = { cells: cells.slice(), height: height(tallest), keepNext: false, page: 0, y: 0 };
   }
   for (const row of rows) for (const cell of row.cells) if (wraps[cell.column] && cell.colSpan === 1) cell.align = "left";
   return { kind: "table", attachment, total: model.total !== undefined, widths, padding: { x: CELL_PADDING_X, y: CELL_PADDING_Y }, header, rows, size, lineHeight };

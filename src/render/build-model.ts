@@ -1,6 +1,6 @@
 import type { DataPath } from "../diagnostics/index.js";
 import type { Figures, TableFigures } from "../figures/index.js";
-import type { AttachmentData, BlockData, CircularData, Fillable, TelegramData } from "../input/index.js";
+import type { AttachmentData, BlockData, CircularData, ColumnData, Fillable, TelegramData } from "../input/index.js";
 import type { Attachment, Block, Cell, Circular, FieldText, Seal, Table, TelegramHeader } from "../model/circular.js";
 import { cellText, periodName } from "../text/index.js";
 import type { TemplateSet } from "./template-set.js";
@@ -130,30 +130,54 @@ function buildAttachment(
 
 type ValueText = (source: string, row: object, column: number) => string;
 
+/**
+ * What a column's body cells are made from, in one shape for every column whatever the data wrote: the loop over a
+ * long table's rows then reads one kind of object, and its compiled code serves every table.
+ */
+interface CellSource {
+  number: boolean;
+  value: string | undefined;
+  computed: readonly (number | undefined)[] | undefined;
+  field: string;
+  format: ColumnData["format"];
+  digits: number | undefined;
+}
+
 function buildTable(attachment: AttachmentData, figures: TableFigures | undefined, valueText: ValueText): Table {
-  const { columns } = attachment;
-  const source = figures?.rows ?? [];
+  const { columns, total } = attachment;
+  const sources = columns.map(
+    (column, c): CellSource => ({
+      number: column.number === true,
+      value: column.value,
+      computed: column.formula !== undefined ? figures!.computed[c]! : undefined,
+      field: column.field ?? "",
+      format: column.format,
+      digits: column.digits,
+    }),
+  );
+  const rows = bodyRows(sources, figures?.rows ?? [], valueText);
+  columns.forEach((column, c) => column.merge && mergeDown(rows, c));
+  // Every table and cell of one shape, a cell's spans set even when 1: see CellSource.
+  return { columns: columns.map((c) => ({ header: c.header })), rows, total: total !== undefined ? totalRow(attachment, total, figures) : undefined };
+}
+
+function bodyRows(sources: readonly CellSource[], source: TableFigures["rows"], valueText: ValueText): (Cell | null)[][] {
   const rows: (Cell | null)[][] = new Array(source.length);
   for (let r = 0; r < source.length; r++) {
     const row = source[r]!;
-    const cells: Cell[] = new Array(columns.length);
-    for (let c = 0; c < columns.length; c++) {
-      const column = columns[c]!;
+    const cells: Cell[] = new Array(sources.length);
+    for (let c = 0; c < sources.length; c++) {
+      const column = sources[c]!;
       const value =
         column.number ? String(r + 1)
         : column.value !== undefined ? valueText(column.value, row, c)
-        : column.formula !== undefined ? cellText(figures!.computed[c]![r], column.format, column.digits)
-        : cellText(row[column.field!], column.format, column.digits);
-      cells[c] = { text: value };
+        : column.computed !== undefined ? cellText(column.computed[r], column.format, column.digits)
+        : cellText(row[column.field], column.format, column.digits);
+      cells[c] = { text: value, rowSpan: 1, colSpan: 1 };
     }
     rows[r] = cells;
   }
-  columns.forEach((column, c) => column.merge && mergeDown(rows, c));
-  return {
-    columns: columns.map((c) => ({ header: c.header })),
-    rows,
-    ...(attachment.total !== undefined ? { total: totalRow(attachment, figures) } : {}),
-  };
+  return rows;
 }
 
 /** A cell with no text on any of its lines. */
@@ -179,12 +203,12 @@ function mergeDown(rows: (Cell | null)[][], c: number): void {
 }
 
 /** 合计 label across the columns before the first summed one, then the totals; other cells stay empty. */
-function totalRow(attachment: AttachmentData, figures: TableFigures | undefined): (Cell | null)[] {
+function totalRow(attachment: AttachmentData, label: string, figures: TableFigures | undefined): (Cell | null)[] {
   const { columns } = attachment;
   const firstSum = Math.max(1, columns.findIndex((c) => c.sum));
   return columns.map((column, c): Cell | null => {
-    if (c === 0) return { text: attachment.total!, ...(firstSum > 1 ? { colSpan: firstSum } : {}) };
+    if (c === 0) return { text: label, rowSpan: 1, colSpan: firstSum };
     if (c < firstSum) return null;
-    return { text: column.sum ? cellText(figures?.totals[c], column.format, column.digits) : "" };
+    return { text: column.sum ? cellText(figures?.totals[c], column.format, column.digits) : "", rowSpan: 1, colSpan: 1 };
   });
 }

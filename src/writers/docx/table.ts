@@ -1,4 +1,4 @@
-import type { Cell, Table } from "../../plan/index.js";
+import type { Cell, Table, TableRow } from "../../plan/index.js";
 import { text } from "./xml.js";
 
 /**
@@ -64,7 +64,20 @@ const MARK = "\ue000";
  * a cell the plan shares between rows is written once and its bytes copied; others are written as text.
  */
 export function* tableXml(table: Table): Generator<Piece> {
-  const total = table.widths.reduce((a, b) => a + b, 0);
+  const { open, header, row } = tableWriter(table);
+  yield open;
+  yield header;
+  for (const r of table.rows) yield row(r);
+  yield "</w:tbl>";
+}
+
+/**
+ * What tableXml writes, made once per table: its opening, its header row, and a writer of a body row. Apart from
+ * the loop over the rows, so that what differs between tables never reaches the loop's compiled code.
+ */
+function tableWriter(table: Table): { open: string; header: string; row: (row: TableRow) => Piece } {
+  const { widths } = table;
+  const total = widths.reduce((a, b) => a + b, 0);
   const { x, y } = table.padding;
   const tblPr =
     `<w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:jc w:val="center"/>` +
@@ -72,49 +85,47 @@ export function* tableXml(table: Table): Generator<Piece> {
     `<w:tblLayout w:type="fixed"/>` +
     `<w:tblCellMar><w:top w:w="${y}" w:type="dxa"/><w:left w:w="${x}" w:type="dxa"/><w:bottom w:w="${y}" w:type="dxa"/><w:right w:w="${x}" w:type="dxa"/></w:tblCellMar>` +
     `<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>`;
-  const grid = `<w:tblGrid>${table.widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
+  const grid = `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
   // What every plain cell of a column opens with, made once per table rather than once per cell.
-  const plain = table.widths.map((w) => tcPr(w, 1, ""));
+  const plain = widths.map((w) => tcPr(w, 1, ""));
   // A one-line cell of each column and alignment, as cellXml writes it, cut where its text goes: the bytes before
   // the text and after it, made once per table.
-  const halves = (column: number, align: "center" | "left"): Uint8Array[] =>
-    cellXml({ column, paragraphs: [[MARK]], align, colSpan: 1, rowSpan: 1, continued: false, shared: false }, false, table.widths, plain).split(MARK).map(utf8);
-  const oneLine = { center: plain.map((_, c) => halves(c, "center")), left: plain.map((_, c) => halves(c, "left")) };
-  yield `<w:tbl>${tblPr}${grid}`;
+  const halves = (align: "center" | "left"): Uint8Array[][] =>
+    plain.map((_, column) => cellXml({ column, paragraphs: [[MARK]], align, colSpan: 1, rowSpan: 1, continued: false, shared: false }, false, widths, plain).split(MARK).map(utf8));
+  const center = halves("center");
+  const left = halves("left");
   let header = "";
-  for (const cell of table.header.cells) header += cellXml(cell, true, table.widths, plain);
-  yield `${rowOpen(true)}${header}</w:tr>`;
+  for (const cell of table.header.cells) header += cellXml(cell, true, widths, plain);
   // Only cells the plan shares are kept once written: keeping every cell would hold the table's text in memory to
   // the end, and make each collection of short-lived objects copy it.
   const written = new Map<Cell, Uint8Array>();
   const writeCell = (sink: ByteSink, cell: Cell) => {
     if (cell.shared) {
       let bytes = written.get(cell);
-      if (bytes === undefined) written.set(cell, (bytes = utf8(cellXml(cell, false, table.widths, plain))));
+      if (bytes === undefined) written.set(cell, (bytes = utf8(cellXml(cell, false, widths, plain))));
       sink.bytes(bytes);
       return;
     }
     const line = cell.paragraphs.length === 1 && cell.paragraphs[0]!.length === 1 ? cell.paragraphs[0]![0]! : "";
     if (line === "" || cell.colSpan > 1 || cell.rowSpan > 1 || cell.continued) {
-      sink.text(cellXml(cell, false, table.widths, plain));
+      sink.text(cellXml(cell, false, widths, plain));
       return;
     }
-    const [before, after] = oneLine[cell.align][cell.column]!;
+    const [before, after] = (cell.align === "left" ? left : center)[cell.column]!;
     sink.bytes(before!);
     sink.text(text(line));
     sink.bytes(after!);
   };
-  for (const row of table.rows) {
-    if (row.keepNext) {
-      // The row kept with the 注 under the table: written whole, the fast paths above are for plain rows.
-      yield `${rowOpen(false)}${row.cells.map((cell) => cellXml(cell, false, table.widths, plain, true)).join("")}</w:tr>`;
-      continue;
-    }
-    yield (sink) => {
-      sink.bytes(ROW_OPEN);
-      for (const cell of row.cells) writeCell(sink, cell);
-      sink.bytes(ROW_CLOSE);
-    };
-  }
-  yield "</w:tbl>";
+  // The row kept with the 注 under the table is written whole: the fast paths above are for plain rows.
+  const keptRow = (row: TableRow): string => `${rowOpen(false)}${row.cells.map((cell) => cellXml(cell, false, widths, plain, true)).join("")}</w:tr>`;
+  return {
+    open: `<w:tbl>${tblPr}${grid}`,
+    header: `${rowOpen(true)}${header}</w:tr>`,
+    row: (row) =>
+      row.keepNext ? keptRow(row) : (sink) => {
+        sink.bytes(ROW_OPEN);
+        for (const cell of row.cells) writeCell(sink, cell);
+        sink.bytes(ROW_CLOSE);
+      },
+  };
 }
