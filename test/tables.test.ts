@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { circular } from "./helpers/base.js";
 import { at, compileYaml } from "./helpers/place.js";
+import { compile } from "../src/index.js";
+import { DEFAULT_PROFILE, planCircular } from "../src/plan/index.js";
 
 const units = `kinds:
   unit:
@@ -61,5 +63,23 @@ describe("tables from any list", () => {
       `${at(yaml, "{ header: 单位")}: 错误：列“单位”要写 field、value、formula、number 四者之一（现在写了 2 个） ｜ field 写字段名；value 写单元格模板；formula 写公式；number: true 表示序号列`,
       `${at(yaml, "unitz")}: 错误：附件2的行来源 unitz 在数据里没有 ｜ 是否想写 units？`,
     ]);
+  });
+});
+
+describe("a table's objects keep one shape", () => {
+  // Code compiled for one table serves the next only if their cells and rows are of one shape: a cell that gains a
+  // span, or the row kept with the 注 that gains keepNext, would send a long table's loops back to the interpreter.
+  it("every model cell carries its spans and every plan row keepNext, merged, 合计 and kept rows included", async () => {
+    const { model } = await compile("data/jiangzhou-2024-q3-hotline.yaml");
+    const table = model.attachments[0]!.table;
+    expect(Object.keys(table)).toEqual(["columns", "rows", "total"]);
+    const modelCells = [...table.rows, table.total!].flat().filter((c) => c !== null);
+    expect(modelCells.some((c) => c.rowSpan! > 1) && modelCells.some((c) => c.colSpan! > 1)).toBe(true);
+    expect(new Set(modelCells.map((c) => Object.keys(c).join()))).toEqual(new Set(["text,rowSpan,colSpan"]));
+    const plan = planCircular(model, DEFAULT_PROFILE);
+    const planned = plan.sections.flatMap((s) => s.blocks).filter((b) => b.kind === "table");
+    const rows = planned.flatMap((t) => [t.header, ...t.rows]);
+    expect(rows.some((r) => r.keepNext)).toBe(true);
+    expect(new Set(rows.map((r) => Object.keys(r).join()))).toEqual(new Set(["cells,height,keepNext,page,y"]));
   });
 });

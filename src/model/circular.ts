@@ -110,7 +110,7 @@ export interface Table {
   columns: Column[];
   /** Body rows; a cell covered by a span above or to its left is null. */
   rows: (Cell | null)[][];
-  /** The 合计 row, if any, laid out like a body row but never merged with the rows above. */
+  /** The 合计 row, if any, laid out like a body row but never merged with the rows above (undefined if none). */
   total?: (Cell | null)[];
 }
 
@@ -124,6 +124,7 @@ export interface Cell {
    * an array of lines: a long table has tens of thousands of cells, nearly all of one line.
    */
   text: string;
+  /** Set on every cell the render stage makes, 1 when it spans nothing: cells of one shape (see build-model). */
   rowSpan?: number;
   colSpan?: number;
 }

@@ -117,7 +117,10 @@ export interface TableRow {
   /** Cells in grid order; a column covered by a span to its left has none. */
   cells: Cell[];
   height: number;
-  /** Stays on the page of the block that follows the table (its 注), as a paragraph kept with the next does. */
+  /**
+   * Stays on the page of the block that follows the table (its 注), as a paragraph kept with the next does. Set on
+   * every row planTable makes, false on most: rows of one shape.
+   */
   keepNext?: boolean;
   page: number;
   y: number;
