@@ -1,4 +1,4 @@
-import { textWidth, type TextStyle } from "./measure.js";
+import { LATIN_RUN, LATIN_RUN_CODES, textWidth, type TextStyle } from "./measure.js";
 import { wordBoundaries } from "./words.js";
 
 /** Cannot start a line: closing marks go with what they close. */
@@ -10,7 +10,7 @@ const NO_LINE_END = new Set("（《「『“‘【〔([");
  * A label and its value (加分：12.5, 总分：109), a short bracketed group (（件）, （%）) or a Latin run (a
  * 网站标识码, 98.8%): never parted between lines.
  */
-const UNIT = /[^\s：:，,、]{1,8}[：:]\s*[-+]?\d[\d.,%]*|（[^（）]{1,2}）|\([^()]{1,2}\)|[A-Za-z0-9.%\-_/:@&+#'"]+/g;
+const UNIT = new RegExp(String.raw`[^\s：:，,、]{1,8}[：:]\s*[-+]?\d[\d.,%]*|（[^（）]{1,2}）|\([^()]{1,2}\)|` + LATIN_RUN, "g");
 
 /** Where a cell's text may break: between any two characters, never inside a unit nor next to marks that must not part. */
 function breakPoints(text: string): number[] {
@@ -82,10 +82,6 @@ const MAY_HOLD_UNIT = /[：:（(A-Za-z0-9.%\-_/@&+#'"]/;
 /** UNIT without its label alternative, for text with no colon: the same matches, without trying a label at every character. */
 const UNIT_NO_LABEL = new RegExp(UNIT.source.slice(UNIT.source.indexOf("|") + 1), "g");
 
-/** The characters of a Latin run, by code: the whole of UNIT for text with no colon and no bracket. */
-const LATIN = new Uint8Array(128);
-for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.%-_/:@&+#'\"") LATIN[c.charCodeAt(0)] = 1;
-
 /** The widest piece of a text that cannot break: what a column must hold at the least. */
 export function widestUnit(text: string, style: TextStyle): number {
   let widest = 0;
@@ -95,11 +91,12 @@ export function widestUnit(text: string, style: TextStyle): number {
     for (const m of text.matchAll(label ? UNIT : UNIT_NO_LABEL)) widest = Math.max(widest, textWidth(m[0], style));
     return widest;
   }
-  // Only Latin runs: found by one pass over the codes, as the pattern would find them, without its match objects.
+  // Only Latin runs (the whole of UNIT for text with no colon and no bracket): found by one pass over the codes, as
+  // the pattern would find them, without its match objects.
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : -1;
-    const latin = c >= 0 && c < 128 && LATIN[c] === 1;
+    const latin = c >= 0 && c < 128 && LATIN_RUN_CODES[c] === 1;
     if (latin && start < 0) start = i;
     else if (!latin && start >= 0) {
       widest = Math.max(widest, textWidth(text.slice(start, i), style));
