@@ -96,6 +96,11 @@ describe("the fast YAML reader answers as the full parser, or not at all", () =>
     ["plain scalars an editor wrapped", "a: one\n  two\n   three\nb:\n  - x {{y\n    z}}。\n  - k: 1\n    v: 甲\n      乙\n"],
     ["a wrapped text, then a comment line", "a: one\n  two\n  # c\nb: 1\n"],
     ["rows repeating their keys, one row's key quoted", "- a: 1\n  b: x\n- a: 2\n  b: y\n- \"a\": 3\n  'b': z\n- ab: 4\n  b:\n- a: 5\n  b : w\n"],
+    [
+      "ideographic and no-break spaces at the edges of keys and values (text to YAML, not white space)",
+      "a: 甲\u3000\nb: \u3000乙\nc: [丙\u3000, \u00a0丁]\nrows:\n  - k: 1\n    v: 戊\u3000\n  - k: 2\n    v: 己\u3000\n键\u3000: 庚\nd: x\n  \u3000y\ne: |\n  x\n  \u3000\nf:\n  - 甲\u3000\n",
+    ],
+    ["rows whose repeated keys' values need the general reading", "- a: 1\n  b: x # c\n- a: 2\n  b: y\n    z\n- a: 3\n  b: -1\n\n- a: 4\n  b: 'q'\n- a: 5\n  b:  w  \n"],
   ])("%s", (_, text) => {
     expect(fastParse(text, LIMITS)).toBeDefined();
     agrees(text);
@@ -114,6 +119,7 @@ describe("the fast YAML reader answers as the full parser, or not at all", () =>
     ["a duplicate key in a row after rows with the same keys", "- a: 1\n  b: 2\n- a: 1\n  a: 2\n"],
     ["a quoted key that could not be written plain, then written plain", "- \"1\": a\n- 1: b\n"],
     ["a syntax error", "a: [1, 2\n"],
+    ["a line of an ideographic space only between entries", "a: 1\n\u3000\nb: 2\n"],
   ])("gives up on %s", (_, text) => {
     expect(fastParse(text, LIMITS)).toBeUndefined();
   });

@@ -30,11 +30,11 @@ class Lines {
   private last = -1;
   private lastLine: Line | undefined;
   constructor(
-    private readonly text: string,
-    private readonly indents: Int32Array,
+    readonly text: string,
+    readonly indents: Int32Array,
     /** Where a line's content starts and ends; equal for a blank line. */
-    private readonly starts: Int32Array,
-    private readonly ends: Int32Array,
+    readonly starts: Int32Array,
+    readonly ends: Int32Array,
     readonly length: number,
   ) {}
 
@@ -57,6 +57,16 @@ const isIndicator = (code: number): boolean => code < 128 && INDICATOR_CODE[code
 
 /** YAML's white space within a line: space and tab. */
 const isBlank = (code: number): boolean => code === 32 || code === 9;
+
+/**
+ * `text` without its trailing spaces. Only YAML's white space is trimmed: an ideographic or no-break space at the
+ * end of a value is text, as the full parser reads it (JavaScript's trimEnd would take it). Callers refuse tabs.
+ */
+function trimSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
 
 const INT = /^[-+]?[0-9]+$/;
 const OCT = /^0o[0-7]+$/;
@@ -165,7 +175,7 @@ function assertRestEmpty(text: string, from: number): void {
 /** A plain scalar in block context up to the end of the line (or a comment): refused if it holds ": " (an error). */
 function blockPlain(text: string): string {
   const comment = text.indexOf(" #");
-  const value = (comment >= 0 ? text.slice(0, comment) : text).trimEnd();
+  const value = trimSpaces(comment >= 0 ? text.slice(0, comment) : text);
   if (value.includes(": ") || value.endsWith(":") || value.includes("\t")) giveUp();
   return value;
 }
@@ -257,7 +267,7 @@ class Flow {
       if (ch === "#" && this.text[this.i - 1] === " ") giveUp();
       if (ch === "\t") giveUp();
     }
-    return this.text.slice(start, this.i).trimEnd();
+    return trimSpaces(this.text.slice(start, this.i));
   }
 
   private seq(): unknown[] {
@@ -409,15 +419,27 @@ class Reader {
     // The first entry's line is already consumed (after a "- " it is the sequence's line).
     let key: Key | undefined = first;
     for (;;) {
-      if (key === undefined) {
-        const line = this.peek();
-        // A dash at the key's indentation after a finished entry is an error; the caller finds it left over.
-        if (!line || line.indent !== indent || isDash(line.text)) break;
-        this.i++;
-        key = this.keyAt(line.text, indent, count) ?? giveUp();
+      let name: string;
+      let plain: boolean;
+      // The entry's plain value, when the line was read the quick way (repeatedEntry).
+      let quick: string | undefined;
+      if (key !== undefined) ({ name, plain } = key);
+      else {
+        const expected = this.previousKeys[indent]?.[count];
+        quick = expected !== undefined ? this.repeatedEntry(indent, expected) : undefined;
+        if (quick !== undefined) {
+          name = expected!;
+          plain = true;
+        } else {
+          const line = this.peek();
+          // A dash at the key's indentation after a finished entry is an error; the caller finds it left over.
+          if (!line || line.indent !== indent || isDash(line.text)) break;
+          this.i++;
+          key = this.keyAt(line.text, indent, count) ?? giveUp();
+          ({ name, plain } = key);
+        }
       }
-      const { name, rest } = key;
-      const plainName = key.plain ? name : undefined;
+      const plainName = plain ? name : undefined;
       if (!own && names[count] !== plainName) {
         names = names.slice(0, count);
         own = true;
@@ -425,6 +447,12 @@ class Reader {
       if (own) names.push(plainName);
       count++;
       if (name === "__proto__" || name === "<<" || Object.hasOwn(out, name)) giveUp();
+      if (quick !== undefined) {
+        this.budget.value();
+        out[name] = this.budget.plain(quick);
+        continue;
+      }
+      const { rest } = key!;
       if (rest === "" || rest.startsWith("#")) {
         const next = this.peek();
         // "key:" then "- a" at the key's own indentation: the sequence is the key's value.
@@ -434,6 +462,34 @@ class Reader {
     }
     if (own) this.previousKeys[indent] = names;
     return out;
+  }
+
+  /**
+   * The value of the next line when it is "name: value", `name` the key the previous mapping at `indent` had here,
+   * and the value a plain one-line text that needs none of the general reading's care: no comment, indicator, tab
+   * or colon that could end a key, and the next line neither blank, a comment nor more indented. The line is then taken, read off the source without being made; otherwise
+   * undefined. A long list's rows are nearly all such lines.
+   */
+  private repeatedEntry(indent: number, name: string): string | undefined {
+    const { text, indents, starts, ends, length } = this.lines;
+    const k = this.i;
+    if (k >= length || indents[k] !== indent) return undefined;
+    const end = ends[k]!;
+    const colon = starts[k]! + name.length;
+    if (colon + 2 >= end || text.charCodeAt(colon) !== 58 || text.charCodeAt(colon + 1) !== 32 || !text.startsWith(name, starts[k])) return undefined;
+    let from = colon + 2;
+    while (from < end && text.charCodeAt(from) === 32) from++;
+    let to = end;
+    while (to > from && text.charCodeAt(to - 1) === 32) to--;
+    if (from === to || isIndicator(text.charCodeAt(from))) return undefined;
+    for (let p = from; p < to; p++) {
+      const c = text.charCodeAt(p);
+      if (c === 9 || (c === 35 && text.charCodeAt(p - 1) === 32) || (c === 58 && (p + 1 === to || text.charCodeAt(p + 1) === 32))) return undefined;
+    }
+    const next = k + 1;
+    if (next < length && (starts[next] === ends[next] || text.charCodeAt(starts[next]!) === 35 || indents[next]! > indent)) return undefined;
+    this.i = next;
+    return text.slice(from, to);
   }
 
   /** The key at the start of `text`, the `k`th of a mapping at `indent`: the previous such mapping's, or read afresh. */
@@ -499,7 +555,7 @@ class Reader {
 
   /** A literal (|) or folded (>) block scalar, with clip, strip (-) or keep (+) chomping. */
   private blockScalar(header: string, indent: number): string {
-    const m = /^([|>])([-+]?)(?:\s+#.*)?\s*$/.exec(header);
+    const m = /^([|>])([-+]?)(?:[ \t]+#.*)?[ \t]*$/.exec(header);
     if (!m) giveUp();
     const [, style, chomp] = m!;
     // Content lines: every line up to the first non-blank one indented no more than the parent.
@@ -573,10 +629,10 @@ function keyAgain(text: string, name: string): Key | undefined {
   return { name, rest: restAfter(text, after + 1), plain: true };
 }
 
-/** The white space String.trimStart takes (\s is its set), matched where it stands. */
-const LEADING_SPACE = /\s*/y;
+/** YAML's white space, matched where it stands. */
+const LEADING_SPACE = /[ \t]*/y;
 
-/** The text from `from` (at most its length) on, its leading white space left out: cut once, not cut and trimmed. */
+/** The text from `from` (at most its length) on, its leading spaces and tabs left out: cut once, not cut and trimmed. */
 function restAfter(text: string, from: number): string {
   LEADING_SPACE.lastIndex = from;
   LEADING_SPACE.test(text);
@@ -616,7 +672,7 @@ function keyOf(text: string): Key | undefined {
       if (ch === 35 && i > 0 && text.charCodeAt(i - 1) === 32) return undefined;
     }
     if (colon < 0) return undefined;
-    name = text.slice(0, colon).trimEnd();
+    name = trimSpaces(text.slice(0, colon));
     // A key that reads as something other than text (1:, true:, null:) is left to the full parser. Only a key
     // starting with a digit, a sign, a dot, ~ or the letters of null, true and false can.
     if ((!isLetter(code) || MAY_NOT_BE_TEXT.includes(text[0]!)) && typeof resolvePlain(name) !== "string") giveUp();
@@ -626,6 +682,19 @@ function keyOf(text: string): Key | undefined {
   if (after < text.length && text.charCodeAt(after) !== 32) return undefined;
   return { name, rest: restAfter(text, after), plain: code !== 34 && code !== 39 };
 }
+
+/** Whether text[from, to) is YAML's white space only: spaces and tabs. */
+function onlyBlanks(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isBlank(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `array`'s values at the start of a new array of `length`. */
+const grown = (array: Int32Array, length: number): Int32Array => {
+  const larger = new Int32Array(length);
+  larger.set(array);
+  return larger;
+};
 
 /** What the fast reader read: the data, how many values it holds, and whether all its numbers are finite. */
 export interface FastParsed {
@@ -640,18 +709,25 @@ export function fastParse(source: string, limits: Limits): FastParsed | undefine
   if (text.startsWith("---")) {
     const end = text.indexOf("\n");
     const first = end < 0 ? text : text.slice(0, end);
-    if (!/^---\s*(#.*)?$/.test(first.replace(/\r$/, ""))) return undefined;
+    if (!/^---[ \t]*(#.*)?$/.test(first.replace(/\r$/, ""))) return undefined;
     text = end < 0 ? "" : text.slice(end + 1);
   }
   // A CR is a line end only before a LF; anywhere else it is the full parser's to judge.
-  if (/\r(?!\n)/.test(text)) return undefined;
-  let count = 1;
-  for (let k = text.indexOf("\n"); k >= 0; k = text.indexOf("\n", k + 1)) count++;
-  const indents = new Int32Array(count);
-  const starts = new Int32Array(count);
-  const ends = new Int32Array(count);
+  if (text.includes("\r") && /\r(?!\n)/.test(text)) return undefined;
+  // Room for a line of every 16 characters, doubled when the lines are shorter: counting them first would read the
+  // text once more.
+  let room = 16 + (text.length >> 4);
+  let indents: Int32Array = new Int32Array(room);
+  let starts: Int32Array = new Int32Array(room);
+  let ends: Int32Array = new Int32Array(room);
   let n = 0;
   for (let start = 0; start <= text.length; n++) {
+    if (n === room) {
+      room *= 2;
+      indents = grown(indents, room);
+      starts = grown(starts, room);
+      ends = grown(ends, room);
+    }
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
     const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
@@ -664,14 +740,13 @@ export function fastParse(source: string, limits: Limits): FastParsed | undefine
     const first = at < stop ? text.charCodeAt(at) : -1;
     if (first === 9) {
       // A tab after the indentation of a blank line is harmless; anywhere before content it is the parser's to judge.
-      if (text.slice(at, stop).trim() === "") continue;
+      if (onlyBlanks(text, at, stop)) continue;
       return undefined;
     }
     if (indents[n] === 0 && (text.startsWith("---", at) || text.startsWith("...", at) || text.startsWith("%", at))) return undefined;
     // Trailing spaces are kept: in a block scalar they are text. Elsewhere each reader trims what it reads. A line
-    // of white space only is blank.
-    const blank = first < 0 || ((first <= 32 || first >= 128) && text.slice(at, stop).trim() === "");
-    if (!blank) ends[n] = stop;
+    // of spaces only is blank; one holding any other white space (an ideographic space) is text to YAML.
+    if (first >= 0) ends[n] = stop;
   }
   const lines = new Lines(text, indents, starts, ends, n);
   try {
