@@ -60,10 +60,12 @@ export function pathsAt(source: RowSource, places: readonly number[]): () => (Da
  */
 export function selectRows(source: RowSource, selection: Selection, scope: Scope, diagnostics: Diagnostics): { rows: Row[]; at: number[] } {
   const { where } = selection;
-  let picked = source.rows.map((row, i) => ({ row, at: i }));
+  const all = source.rows;
+  // Row numbers are picked and sorted, not objects made for each of thousands of rows.
+  let at = all.map((_, i) => i);
   if (where) {
-    picked = picked.filter(({ row }, i) => {
-      const v = computeFormula(where.expr, rowScope(row, scope), { path: where.path, text: where.text }, diagnostics);
+    at = at.filter((i) => {
+      const v = computeFormula(where.expr, rowScope(all[i]!, scope), { path: where.path, text: where.text }, diagnostics);
       if (v !== undefined && typeof v !== "boolean") {
         diagnostics.error("formula", where.path, `where 应当是条件（如 received > 100），这里第 ${i + 1} 行算出的是 ${String(v)}`);
         return false;
@@ -72,13 +74,13 @@ export function selectRows(source: RowSource, selection: Selection, scope: Scope
     });
   }
   if (selection.sort.length) {
-    picked.sort((a, b) => {
+    at.sort((a, b) => {
       for (const { field, descending, order } of selection.sort) {
-        const d = compare(a.row[field], b.row[field], order);
+        const d = compare(all[a]![field], all[b]![field], order);
         if (d !== 0) return descending ? -d : d;
       }
       return 0;
     });
   }
-  return { rows: picked.map((p) => p.row), at: picked.map((p) => p.at) };
+  return { rows: at.map((i) => all[i]!), at };
 }

@@ -191,7 +191,9 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
     const raw = input[i]!;
     site.index = i;
     const row: Row = {};
-    for (const key of Object.keys(raw)) {
+    // for…in rather than Object.keys: no array of keys is made for each of thousands of rows.
+    for (const key in raw) {
+      if (!Object.hasOwn(raw, key)) continue;
       const field = kind.fields.get(key);
       const value = raw[key];
       if (!field) {

@@ -108,6 +108,9 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
     }
     rows[r] = { cells: cells.slice(), height: height(tallest), keepNext: false, page: 0, y: 0 };
   }
-  for (const row of rows) for (const cell of row.cells) if (wraps[cell.column] && cell.colSpan === 1) cell.align = "left";
+  for (let r = 0; r < rows.length; r++) {
+    const { cells } = rows[r]!;
+    for (let c = 0; c < cells.length; c++) if (wraps[cells[c]!.column] && cells[c]!.colSpan === 1) cells[c]!.align = "left";
+  }
   return { kind: "table", attachment, total: model.total !== undefined, widths, padding: { x: CELL_PADDING_X, y: CELL_PADDING_Y }, header, rows, size, lineHeight };
 }

@@ -64,18 +64,21 @@ const MARK = "\ue000";
  * a cell the plan shares between rows is written once and its bytes copied; others are written as text.
  */
 export function* tableXml(table: Table): Generator<Piece> {
-  const { open, header, row } = tableWriter(table);
+  const { open, header, rows } = tableWriter(table);
   yield open;
   yield header;
-  for (const r of table.rows) yield row(r);
+  for (let r = 0; r < table.rows.length; r += ROWS_PER_PIECE) yield rows(r, Math.min(r + ROWS_PER_PIECE, table.rows.length));
   yield "</w:tbl>";
 }
+
+/** Body rows written by one piece: a piece for each row would be an object made for each of thousands of rows. */
+const ROWS_PER_PIECE = 64;
 
 /**
  * What tableXml writes, made once per table: its opening, its header row, and a writer of a body row. Apart from
  * the loop over the rows, so that what differs between tables never reaches the loop's compiled code.
  */
-function tableWriter(table: Table): { open: string; header: string; row: (row: TableRow) => Piece } {
+function tableWriter(table: Table): { open: string; header: string; rows: (from: number, to: number) => Piece } {
   const { widths } = table;
   const total = widths.reduce((a, b) => a + b, 0);
   const { x, y } = table.padding;
@@ -121,11 +124,17 @@ function tableWriter(table: Table): { open: string; header: string; row: (row: T
   return {
     open: `<w:tbl>${tblPr}${grid}`,
     header: `${rowOpen(true)}${header}</w:tr>`,
-    row: (row) =>
-      row.keepNext ? keptRow(row) : (sink) => {
+    rows: (from, to) => (sink) => {
+      for (let r = from; r < to; r++) {
+        const row = table.rows[r]!;
+        if (row.keepNext) {
+          sink.text(keptRow(row));
+          continue;
+        }
         sink.bytes(ROW_OPEN);
         for (const cell of row.cells) writeCell(sink, cell);
         sink.bytes(ROW_CLOSE);
-      },
+      }
+    },
   };
 }
