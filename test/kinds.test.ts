@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { Diagnostics, objectLocator } from "../src/diagnostics/index.js";
+import type { ListData } from "../src/input/circular-data.js";
+import { resolveKinds } from "../src/input/kinds.js";
+import { checkRows } from "../src/input/rows.js";
 import { circular } from "./helpers/base.js";
 import { at, compileYaml } from "./helpers/place.js";
 
@@ -92,6 +96,33 @@ describe("kinds declared in data", () => {
       `${at(yaml, "website:")}: 错误：website 是内置种类，不能重新声明 ｜ 另取一个名字，用 extends: website 在它上面增加字段`,
       `${at(yaml, "webiste")}: 错误：没有名为 webiste 的种类 ｜ 是否想写 website？`,
       `${at(yaml, "acount")}: 错误：没有名为 acount 的种类 ｜ 是否想写 account？`,
+    ]);
+  });
+});
+
+describe("a list's checked rows", () => {
+  const kinds = resolveKinds({ unit: { fields: { unit: { type: "text", required: true }, code: "text", staff: "integer", late: { type: "yesno", default: true }, areas: "list", since: "date" } } }, new Diagnostics());
+  const check = (rows: Record<string, unknown>[]) => {
+    const diagnostics = new Diagnostics();
+    const list = checkRows("units", { kind: "unit", rows } as ListData, kinds.get("unit")!, diagnostics, objectLocator("data"));
+    return { rows: list.rows, codes: diagnostics.all.map((d) => d.code) };
+  };
+
+  it("hold every field, in the kind's order, a field left out (or null) holding its default or its empty value", () => {
+    const { rows, codes } = check([{ since: "2024-09-20", unit: "甲", staff: 3 }, { unit: "乙", code: null, late: false, areas: ["东区"] }]);
+    expect(codes).toEqual([]);
+    expect(rows.map((r) => Object.entries(r))).toEqual([
+      [["unit", "甲"], ["code", ""], ["staff", 3], ["late", true], ["areas", []], ["since", "2024-09-20"]],
+      [["unit", "乙"], ["code", ""], ["staff", null], ["late", false], ["areas", ["东区"]], ["since", null]],
+    ]);
+  });
+
+  it("leave out a field whose value is wrong, and a required one not written, rather than hold a stand-in", () => {
+    const { rows, codes } = check([{ code: "A1", staff: "三" }, { unit: " ", staff: 2.5 }]);
+    expect(codes).toEqual(["field-type", "missing-field", "field-type", "missing-field"]);
+    expect(rows.map((r) => Object.keys(r))).toEqual([
+      ["code", "late", "areas", "since"],
+      ["unit", "code", "late", "areas", "since"],
     ]);
   });
 });

@@ -39,6 +39,12 @@ const TYPE_WORDS: Record<Field["type"], string> = {
  */
 const EMPTY: Record<Field["type"], unknown> = { text: "", list: [], yesno: false, siteCode: null, integer: null, number: null, date: null };
 
+/** Text with nothing but white space in it: the usual text, starting with a printing ASCII or CJK character, is told at its first. */
+const isBlank = (text: string): boolean => {
+  const first = text.charCodeAt(0);
+  return !((first > 32 && first < 127) || (first >= 0x4e00 && first <= 0x9fff)) && !/\S/.test(text);
+};
+
 /** A row's name for messages: its first text field that has a value. */
 export function rowName(row: Row, kind: Kind): string {
   for (const field of kind.fields.values()) {
@@ -148,6 +154,12 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
   const uniques: { field: Field; values: Map<unknown, number> }[] = [];
   let uniqueCount = 0;
   for (const field of fields) if (field.unique) uniqueCount = uniques.push({ field, values: new Map() });
+  // Every row starts as a copy of one object holding the kind's fields in their declared order, each with what a row
+  // that leaves it out holds (its default, else EMPTY; nothing for a required one): the rows share one shape, and a
+  // field written is a store to a property the row has, not a new property on each of thousands of rows.
+  const template: Row = {};
+  for (const field of fields) template[field.name] = field.default !== undefined ? field.default : field.required ? undefined : EMPTY[field.type];
+  const required = fields.filter((field) => field.required);
   const rowWord = (k: number) => (rowNumbers ? `表格第 ${rowNumbers[k]} 行` : `第 ${k + 1} 行`);
   const site: RowSite = {
     index: 0,
@@ -190,7 +202,9 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
   for (let i = 0; i < count; i++) {
     const raw = input[i]!;
     site.index = i;
-    const row: Row = {};
+    const row: Row = { ...template };
+    // Whether a field was left without a value (an error): its key is then taken out, as if never written.
+    let holes = false;
     // for…in rather than Object.keys: no array of keys is made for each of thousands of rows.
     for (const key in raw) {
       if (!Object.hasOwn(raw, key)) continue;
@@ -202,21 +216,22 @@ export function checkRows(name: string, list: ListData, kind: Kind, diagnostics:
       }
       if (value === null) continue; // an empty value is a value left out
       const checked = checkValue(field, value, site, diagnostics, locator);
-      if (checked !== undefined) row[key] = checked;
+      row[key] = checked;
+      if (checked === undefined) holes = true;
     }
-    for (let f = 0; f < fields.length; f++) {
-      const field = fields[f]!;
+    for (let f = 0; f < required.length; f++) {
+      const field = required[f]!;
       const name = field.name;
-      const value = row[name];
-      if (field.required && typeof value === "string" && !/\S/.test(value)) {
-        diagnostics.error("missing-field", site.at(name), `${site.whereOf()}的${fieldName(field)}是空的`, `每行都要写 ${name}`);
-      }
       // Own properties only: a field may be called constructor.
-      if (Object.hasOwn(row, name) || (Object.hasOwn(raw, name) && raw[name] !== null)) continue;
-      if (field.default !== undefined) row[name] = field.default;
-      else if (field.required) diagnostics.error("missing-field", [...path, i], `${site.whereOf()}缺少${fieldName(field)}`, `每行都要写 ${name}`);
-      else row[name] = EMPTY[field.type];
+      if (Object.hasOwn(raw, name) && raw[name] !== null) {
+        const value = row[name];
+        if (typeof value === "string" && isBlank(value)) diagnostics.error("missing-field", site.at(name), `${site.whereOf()}的${fieldName(field)}是空的`, `每行都要写 ${name}`);
+      } else if (field.default === undefined) {
+        diagnostics.error("missing-field", [...path, i], `${site.whereOf()}缺少${fieldName(field)}`, `每行都要写 ${name}`);
+        holes = true;
+      }
     }
+    if (holes) for (const field of fields) if (row[field.name] === undefined) delete row[field.name];
     if (kind.identity.length) {
       const first = sameAs(row, i);
       if (first !== undefined) diagnostics.error("duplicate-row", [...path, i], `${label}“${rowName(row, kind)}”列了两次（${rowWord(first)}和${rowWord(i)}）`, `${kind.identity.map((f) => kind.fields.get(f)!.label).join("、")}都相同；删去重复的一行`);
