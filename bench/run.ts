@@ -7,7 +7,7 @@
  * on both. Prints min / median and exits 1 if a target is missed.
  */
 import { execFileSync, fork, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -104,6 +104,8 @@ function coldBuild(work: string): Stats {
 }
 
 const work = mkdtempSync(join(tmpdir(), "tongbao-bench-"));
+// The generated data (tens of megabytes) goes when the run ends, whether or not it ends well.
+process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 process.stderr.write(`准备数据（${work}）…\n`);
 const cases = await prepare(work);
 const casesFile = join(work, "cases.json");

@@ -3,7 +3,7 @@
  * times one `tongbao batch` of them from the command line, as a clerk would run it.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +11,8 @@ import { generateCities } from "./generate.js";
 
 const count = Number(process.argv[2] ?? 3000);
 const work = mkdtempSync(join(tmpdir(), "tongbao-scale-"));
+// The generated data (tens of megabytes) goes when the run ends, whether or not it ends well.
+process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 generateCities(join(work, "cities"), count);
 const main = fileURLToPath(new URL("../../dist/tongbao.js", import.meta.url));
 const start = performance.now();
