@@ -58,16 +58,6 @@ const isIndicator = (code: number): boolean => code < 128 && INDICATOR_CODE[code
 /** YAML's white space within a line: space and tab. */
 const isBlank = (code: number): boolean => code === 32 || code === 9;
 
-/**
- * `text` without its trailing spaces. Only YAML's white space is trimmed: an ideographic or no-break space at the
- * end of a value is text, as the full parser reads it (JavaScript's trimEnd would take it). Callers refuse tabs.
- */
-function trimSpaces(text: string): string {
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
-  return end === text.length ? text : text.slice(0, end);
-}
-
 const INT = /^[-+]?[0-9]+$/;
 const OCT = /^0o[0-7]+$/;
 const HEX = /^0x[0-9a-fA-F]+$/;
@@ -175,7 +165,7 @@ function assertRestEmpty(text: string, from: number): void {
 /** A plain scalar in block context up to the end of the line (or a comment): refused if it holds ": " (an error). */
 function blockPlain(text: string): string {
   const comment = text.indexOf(" #");
-  const value = trimSpaces(comment >= 0 ? text.slice(0, comment) : text);
+  const value = (comment >= 0 ? text.slice(0, comment) : text).trimEnd();
   if (value.includes(": ") || value.endsWith(":") || value.includes("\t")) giveUp();
   return value;
 }
@@ -267,7 +257,7 @@ class Flow {
       if (ch === "#" && this.text[this.i - 1] === " ") giveUp();
       if (ch === "\t") giveUp();
     }
-    return trimSpaces(this.text.slice(start, this.i));
+    return this.text.slice(start, this.i).trimEnd();
   }
 
   private seq(): unknown[] {
@@ -467,7 +457,8 @@ class Reader {
   /**
    * The value of the next line when it is "name: value", `name` the key the previous mapping at `indent` had here,
    * and the value a plain one-line text that needs none of the general reading's care: no comment, indicator, tab
-   * or colon that could end a key, and the next line neither blank, a comment nor more indented. The line is then taken, read off the source without being made; otherwise
+   * or colon that could end a key, and the next line neither blank, a comment nor more indented. It is trimmed as
+   * keyAgain and blockPlain trim. The line is then taken, read off the source without being made; otherwise
    * undefined. A long list's rows are nearly all such lines.
    */
   private repeatedEntry(indent: number, name: string): string | undefined {
@@ -477,11 +468,10 @@ class Reader {
     const end = ends[k]!;
     const colon = starts[k]! + name.length;
     if (colon + 2 >= end || text.charCodeAt(colon) !== 58 || text.charCodeAt(colon + 1) !== 32 || !text.startsWith(name, starts[k])) return undefined;
-    let from = colon + 2;
-    while (from < end && text.charCodeAt(from) === 32) from++;
-    let to = end;
-    while (to > from && text.charCodeAt(to - 1) === 32) to--;
-    if (from === to || isIndicator(text.charCodeAt(from))) return undefined;
+    const from = afterSpace(text, colon + 1);
+    if (from >= end || isIndicator(text.charCodeAt(from))) return undefined;
+    const value = text.slice(from, end).trimEnd();
+    const to = from + value.length;
     for (let p = from; p < to; p++) {
       const c = text.charCodeAt(p);
       if (c === 9 || (c === 35 && text.charCodeAt(p - 1) === 32) || (c === 58 && (p + 1 === to || text.charCodeAt(p + 1) === 32))) return undefined;
@@ -489,7 +479,7 @@ class Reader {
     const next = k + 1;
     if (next < length && (starts[next] === ends[next] || text.charCodeAt(starts[next]!) === 35 || indents[next]! > indent)) return undefined;
     this.i = next;
-    return text.slice(from, to);
+    return value;
   }
 
   /** The key at the start of `text`, the `k`th of a mapping at `indent`: the previous such mapping's, or read afresh. */
@@ -555,7 +545,7 @@ class Reader {
 
   /** A literal (|) or folded (>) block scalar, with clip, strip (-) or keep (+) chomping. */
   private blockScalar(header: string, indent: number): string {
-    const m = /^([|>])([-+]?)(?:[ \t]+#.*)?[ \t]*$/.exec(header);
+    const m = /^([|>])([-+]?)(?:\s+#.*)?\s*$/.exec(header);
     if (!m) giveUp();
     const [, style, chomp] = m!;
     // Content lines: every line up to the first non-blank one indented no more than the parent.
@@ -629,15 +619,18 @@ function keyAgain(text: string, name: string): Key | undefined {
   return { name, rest: restAfter(text, after + 1), plain: true };
 }
 
-/** YAML's white space, matched where it stands. */
-const LEADING_SPACE = /[ \t]*/y;
+/** The white space String.trimStart takes (\s is its set), matched where it stands. */
+const LEADING_SPACE = /\s*/y;
 
-/** The text from `from` (at most its length) on, its leading spaces and tabs left out: cut once, not cut and trimmed. */
-function restAfter(text: string, from: number): string {
+/** Where the text from `from` (at most its length) starts once its leading white space is left out. */
+function afterSpace(text: string, from: number): number {
   LEADING_SPACE.lastIndex = from;
   LEADING_SPACE.test(text);
-  return text.slice(LEADING_SPACE.lastIndex);
+  return LEADING_SPACE.lastIndex;
 }
+
+/** The text from `from` (at most its length) on, its leading white space left out: cut once, not cut and trimmed. */
+const restAfter = (text: string, from: number): string => text.slice(afterSpace(text, from));
 
 interface Key {
   name: string;
@@ -672,7 +665,7 @@ function keyOf(text: string): Key | undefined {
       if (ch === 35 && i > 0 && text.charCodeAt(i - 1) === 32) return undefined;
     }
     if (colon < 0) return undefined;
-    name = trimSpaces(text.slice(0, colon));
+    name = text.slice(0, colon).trimEnd();
     // A key that reads as something other than text (1:, true:, null:) is left to the full parser. Only a key
     // starting with a digit, a sign, a dot, ~ or the letters of null, true and false can.
     if ((!isLetter(code) || MAY_NOT_BE_TEXT.includes(text[0]!)) && typeof resolvePlain(name) !== "string") giveUp();
@@ -681,12 +674,6 @@ function keyOf(text: string): Key | undefined {
   }
   if (after < text.length && text.charCodeAt(after) !== 32) return undefined;
   return { name, rest: restAfter(text, after), plain: code !== 34 && code !== 39 };
-}
-
-/** Whether text[from, to) is YAML's white space only: spaces and tabs. */
-function onlyBlanks(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isBlank(text.charCodeAt(i))) return false;
-  return true;
 }
 
 /** `array`'s values at the start of a new array of `length`. */
@@ -709,7 +696,7 @@ export function fastParse(source: string, limits: Limits): FastParsed | undefine
   if (text.startsWith("---")) {
     const end = text.indexOf("\n");
     const first = end < 0 ? text : text.slice(0, end);
-    if (!/^---[ \t]*(#.*)?$/.test(first.replace(/\r$/, ""))) return undefined;
+    if (!/^---\s*(#.*)?$/.test(first.replace(/\r$/, ""))) return undefined;
     text = end < 0 ? "" : text.slice(end + 1);
   }
   // A CR is a line end only before a LF; anywhere else it is the full parser's to judge.
@@ -740,13 +727,14 @@ export function fastParse(source: string, limits: Limits): FastParsed | undefine
     const first = at < stop ? text.charCodeAt(at) : -1;
     if (first === 9) {
       // A tab after the indentation of a blank line is harmless; anywhere before content it is the parser's to judge.
-      if (onlyBlanks(text, at, stop)) continue;
+      if (text.slice(at, stop).trim() === "") continue;
       return undefined;
     }
     if (indents[n] === 0 && (text.startsWith("---", at) || text.startsWith("...", at) || text.startsWith("%", at))) return undefined;
     // Trailing spaces are kept: in a block scalar they are text. Elsewhere each reader trims what it reads. A line
-    // of spaces only is blank; one holding any other white space (an ideographic space) is text to YAML.
-    if (first >= 0) ends[n] = stop;
+    // of white space only is blank.
+    const blank = first < 0 || ((first <= 32 || first >= 128) && text.slice(at, stop).trim() === "");
+    if (!blank) ends[n] = stop;
   }
   const lines = new Lines(text, indents, starts, ends, n);
   try {
