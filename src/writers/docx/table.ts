@@ -75,7 +75,7 @@ export function* tableXml(table: Table): Generator<Piece> {
 const ROWS_PER_PIECE = 64;
 
 /**
- * What tableXml writes, made once per table: its opening, its header row, and a writer of a body row. Apart from
+ * What tableXml writes, made once per table: its opening, its header row, and a writer of a run of body rows. Apart from
  * the loop over the rows, so that what differs between tables never reaches the loop's compiled code.
  */
 function tableWriter(table: Table): { open: string; header: string; rows: (from: number, to: number) => Piece } {
