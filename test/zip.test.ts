@@ -6,10 +6,10 @@ import { writeZip, type Piece } from "../src/pack/zip.js";
 const encoder = new TextEncoder();
 
 /** A long part as the docx writer gives it: text pieces, and pieces writing text and bytes into the sink. */
-function* pieces(rows: number): Generator<Piece> {
+function* pieces(rows: number, tag = ""): Generator<Piece> {
   yield "<table>";
   for (let r = 0; r < rows; r++) {
-    if (r % 3 === 0) yield `<row n="${r}">广州第${r}区政府网站 &amp; 政务新媒体</row>`;
+    if (r % 3 === 0) yield `<row n="${r}">广州第${r}区政府网站 &amp; 政务新媒体${tag}</row>`;
     else {
       const bytes = encoder.encode(`<row n="${r}">`);
       yield (sink) => {
@@ -24,9 +24,9 @@ function* pieces(rows: number): Generator<Piece> {
 }
 
 /** The same content as one string. */
-function joined(rows: number): string {
+function joined(rows: number, tag = ""): string {
   let out = "";
-  for (const piece of pieces(rows)) {
+  for (const piece of pieces(rows, tag)) {
     if (typeof piece === "string") out += piece;
     else piece({ text: (s) => (out += s), bytes: (b) => (out += new TextDecoder().decode(b)) });
   }
@@ -59,6 +59,14 @@ describe("a long part written in blocks", () => {
     const texts = Array.from({ length: 20_000 }, () => Array.from({ length: Math.floor(random() * 70) }, () => units[Math.floor(random() * units.length)]).join(""));
     const zip = await writeZip([["t.txt", texts.map((t): Piece => (sink) => sink.text(t))]], "2024-09-30");
     expect(Buffer.from(unzipSync(zip)["t.txt"]!).equals(Buffer.concat(texts.map((t) => Buffer.from(t, "utf8"))))).toBe(true);
+  });
+
+  it("unzips to its own pieces when several are written at once, their blocks reused from one to the next", async () => {
+    const tags = ["甲", "乙", "丙"];
+    const write = () => Promise.all(tags.map((tag, i) => writeZip([["a.xml", pieces(20_000 + 7_000 * i, tag)]], "2024-09-30")));
+    for (const zips of [await write(), await write()]) {
+      zips.forEach((zip, i) => expect(strFromU8(unzipSync(zip)["a.xml"]!)).toBe(joined(20_000 + 7_000 * i, tags[i])));
+    }
   });
 
   it("gives the same bytes each time", async () => {

@@ -45,20 +45,42 @@ const SHORT = 64;
 const IN_FLIGHT = 4;
 
 /**
+ * Blocks whose compression has ended, kept for the next long part: the pages of a freshly allocated block are
+ * each faulted in by the kernel as they are first written (2 µs a page, 128 pages a block), a kept one's are not.
+ * Enough for the blocks a part has in flight and the one being filled.
+ */
+const spare: Buffer[] = [];
+const SPARE = IN_FLIGHT + 2;
+
+/**
  * The blocks a long part is written into. A block ends before a write that might not fit, so blocks are cut where
  * the writes are, and the same pieces give the same blocks.
  */
 class Blocks implements ByteSink {
-  private block = Buffer.allocUnsafe(BLOCK);
+  /** Every block taken, to be given back once all are compressed. */
+  private readonly taken: Buffer[] = [];
+  private block: Buffer = Buffer.alloc(0);
   private at = 0;
   /** Blocks filled and not yet taken. */
   full: Uint8Array[] = [];
 
+  private take(bytes: number): Buffer {
+    const block = bytes <= BLOCK ? (spare.pop() ?? Buffer.allocUnsafe(BLOCK)) : Buffer.allocUnsafe(bytes);
+    this.taken.push(block);
+    return block;
+  }
+
   private room(bytes: number): void {
     if (this.at + bytes <= this.block.length) return;
     if (this.at > 0) this.full.push(this.block.subarray(0, this.at));
-    this.block = Buffer.allocUnsafe(Math.max(BLOCK, bytes));
+    this.block = this.take(bytes);
     this.at = 0;
+  }
+
+  /** Gives the blocks back for reuse: nothing may read them after. */
+  release(): void {
+    for (const block of this.taken) if (block.length === BLOCK && spare.length < SPARE) spare.push(block);
+    this.taken.length = 0;
   }
 
   text(s: string): void {
@@ -116,12 +138,11 @@ class Blocks implements ByteSink {
  * Content as blocks of bytes: bytes or one string make one block; pieces are each written straight into their
  * block, since joining them into one string first would copy them all once more.
  */
-function* byteBlocks(content: string | Uint8Array | Iterable<Piece>): Generator<Uint8Array> {
+function* byteBlocks(content: string | Uint8Array | Iterable<Piece>, blocks: Blocks): Generator<Uint8Array> {
   if (content instanceof Uint8Array || typeof content === "string") {
     yield typeof content === "string" ? Buffer.from(content, "utf8") : content;
     return;
   }
-  const blocks = new Blocks();
   for (const piece of content) {
     if (typeof piece === "string") blocks.text(piece);
     else piece(blocks);
@@ -158,16 +179,19 @@ async function compress(content: string | Uint8Array | Iterable<Piece>): Promise
     pending.push(deflate(bytes, { level: LEVEL, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH, ...(window ? { dictionary: window } : {}) }));
     window = bytes.subarray(Math.max(0, bytes.length - WINDOW));
   };
-  for (const block of byteBlocks(content)) {
+  const blocks = new Blocks();
+  for (const block of byteBlocks(content, blocks)) {
     if (previous) send(previous, false);
     if (pending.length - chunks.length >= IN_FLIGHT) chunks.push(await pending[chunks.length]!);
     previous = block;
     size += previous.length;
     crc = crc32(previous, crc);
   }
-  if (!pending.length) return { chunks: [deflateRawSync(previous!, { level: LEVEL })], size, crc };
-  send(previous!, true);
-  for (let k = chunks.length; k < pending.length; k++) chunks.push(await pending[k]!);
+  if (pending.length) {
+    send(previous!, true);
+    for (let k = chunks.length; k < pending.length; k++) chunks.push(await pending[k]!);
+  } else chunks.push(deflateRawSync(previous!, { level: LEVEL }));
+  blocks.release();
   return { chunks, size, crc };
 }
 
