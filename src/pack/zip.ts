@@ -52,35 +52,26 @@ const IN_FLIGHT = 4;
 const spare: Buffer[] = [];
 const SPARE = IN_FLIGHT + 2;
 
+/** Keeps a block whose bytes nothing will read again, if it is of the usual size and spares are wanted. */
+function giveBack(bytes: Uint8Array): void {
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === BLOCK && spare.length < SPARE) spare.push(Buffer.from(bytes.buffer));
+}
+
 /**
  * The blocks a long part is written into. A block ends before a write that might not fit, so blocks are cut where
  * the writes are, and the same pieces give the same blocks.
  */
 class Blocks implements ByteSink {
-  /** Every block taken, to be given back once all are compressed. */
-  private readonly taken: Buffer[] = [];
   private block: Buffer = Buffer.alloc(0);
   private at = 0;
   /** Blocks filled and not yet taken. */
   full: Uint8Array[] = [];
 
-  private take(bytes: number): Buffer {
-    const block = bytes <= BLOCK ? (spare.pop() ?? Buffer.allocUnsafe(BLOCK)) : Buffer.allocUnsafe(bytes);
-    this.taken.push(block);
-    return block;
-  }
-
   private room(bytes: number): void {
     if (this.at + bytes <= this.block.length) return;
     if (this.at > 0) this.full.push(this.block.subarray(0, this.at));
-    this.block = this.take(bytes);
+    this.block = bytes <= BLOCK ? (spare.pop() ?? Buffer.allocUnsafe(BLOCK)) : Buffer.allocUnsafe(bytes);
     this.at = 0;
-  }
-
-  /** Gives the blocks back for reuse: nothing may read them after. */
-  release(): void {
-    for (const block of this.taken) if (block.length === BLOCK && spare.length < SPARE) spare.push(block);
-    this.taken.length = 0;
   }
 
   text(s: string): void {
@@ -138,11 +129,12 @@ class Blocks implements ByteSink {
  * Content as blocks of bytes: bytes or one string make one block; pieces are each written straight into their
  * block, since joining them into one string first would copy them all once more.
  */
-function* byteBlocks(content: string | Uint8Array | Iterable<Piece>, blocks: Blocks): Generator<Uint8Array> {
+function* byteBlocks(content: string | Uint8Array | Iterable<Piece>): Generator<Uint8Array> {
   if (content instanceof Uint8Array || typeof content === "string") {
     yield typeof content === "string" ? Buffer.from(content, "utf8") : content;
     return;
   }
+  const blocks = new Blocks();
   for (const piece of content) {
     if (typeof piece === "string") blocks.text(piece);
     else piece(blocks);
@@ -179,19 +171,31 @@ async function compress(content: string | Uint8Array | Iterable<Piece>): Promise
     pending.push(deflate(bytes, { level: LEVEL, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH, ...(window ? { dictionary: window } : {}) }));
     window = bytes.subarray(Math.max(0, bytes.length - WINDOW));
   };
-  const blocks = new Blocks();
-  for (const block of byteBlocks(content, blocks)) {
+  // A block written from pieces goes back to the spares once its deflate has ended (the next block's has started by
+  // then, and zlib copied its window when it did), and is no longer held here: a long part's blocks are not all
+  // kept to its end.
+  const ours = !(content instanceof Uint8Array || typeof content === "string");
+  const sent: (Uint8Array | undefined)[] = [];
+  const done = async (k: number) => {
+    chunks.push(await pending[k]!);
+    if (ours) giveBack(sent[k]!);
+    sent[k] = undefined;
+  };
+  for (const block of byteBlocks(content)) {
     if (previous) send(previous, false);
-    if (pending.length - chunks.length >= IN_FLIGHT) chunks.push(await pending[chunks.length]!);
+    if (pending.length - chunks.length >= IN_FLIGHT) await done(chunks.length);
     previous = block;
+    sent.push(block);
     size += previous.length;
     crc = crc32(previous, crc);
   }
-  if (pending.length) {
-    send(previous!, true);
-    for (let k = chunks.length; k < pending.length; k++) chunks.push(await pending[k]!);
-  } else chunks.push(deflateRawSync(previous!, { level: LEVEL }));
-  blocks.release();
+  if (!pending.length) {
+    chunks.push(deflateRawSync(previous!, { level: LEVEL }));
+    if (ours) giveBack(previous!);
+    return { chunks, size, crc };
+  }
+  send(previous!, true);
+  while (chunks.length < pending.length) await done(chunks.length);
   return { chunks, size, crc };
 }
 
