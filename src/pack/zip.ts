@@ -125,12 +125,15 @@ class Blocks implements ByteSink {
   }
 }
 
+/** Content given whole (bytes, or one string), not as pieces written into blocks. */
+const isWhole = (content: string | Uint8Array | Iterable<Piece>): content is string | Uint8Array => content instanceof Uint8Array || typeof content === "string";
+
 /**
  * Content as blocks of bytes: bytes or one string make one block; pieces are each written straight into their
  * block, since joining them into one string first would copy them all once more.
  */
 function* byteBlocks(content: string | Uint8Array | Iterable<Piece>): Generator<Uint8Array> {
-  if (content instanceof Uint8Array || typeof content === "string") {
+  if (isWhole(content)) {
     yield typeof content === "string" ? Buffer.from(content, "utf8") : content;
     return;
   }
@@ -174,7 +177,7 @@ async function compress(content: string | Uint8Array | Iterable<Piece>): Promise
   // A block written from pieces goes back to the spares once its deflate has ended (the next block's has started by
   // then, and zlib copied its window when it did), and is no longer held here: a long part's blocks are not all
   // kept to its end.
-  const ours = !(content instanceof Uint8Array || typeof content === "string");
+  const ours = !isWhole(content);
   const sent: (Uint8Array | undefined)[] = [];
   const done = async (k: number) => {
     chunks.push(await pending[k]!);
