@@ -18,7 +18,7 @@ describe("the published package", () => {
   const files = (JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
 
   it("holds what a user runs and reads, and nothing of the repository's own", () => {
-    for (const f of ["LICENSE", "README.md", "package.json", "dist/tongbao.js", "dist/index.js", "dist/index.d.ts", "dist/input/circular.schema.validate.cjs", "schemas/circular.schema.json", "schemas/batch.schema.json", "schemas/kinds.yaml", "templates/title.hbs", "templates/starter.yaml", "fonts/fonts.conf"]) {
+    for (const f of ["LICENSE", "README.md", "package.json", "dist/tongbao.js", "dist/cli.cjs", "dist/cli.code-cache", "dist/index.js", "dist/index.d.ts", "dist/input/circular.schema.validate.cjs", "schemas/circular.schema.json", "schemas/batch.schema.json", "schemas/kinds.yaml", "templates/title.hbs", "templates/starter.yaml", "fonts/fonts.conf"]) {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => /^(src|test|data|bench|scripts|out)\/|\.map$|\.test\./.test(f))).toEqual([]);

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { basename } from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { packageFile } from "../package-files.js";
+import { builtInValidators } from "./built-in-validators.js";
 
 export const SCHEMA_FILE = packageFile("schemas/circular.schema.json");
 export const BATCH_SCHEMA_FILE = packageFile("schemas/batch.schema.json");
@@ -31,14 +32,14 @@ export function ajvFor(schemaFile: string, code: { source?: boolean } = {}) {
 const validators = new Map<string, ValidateFunction>();
 
 /**
- * The validator for a schema file (the circular's by default): the code compiled at build time, or — running from
- * sources that were not built — the schema compiled on first use. Either way once per process.
+ * The validator for a schema file (the circular's by default): the code compiled at build time (built in or a file),
+ * or — running from sources that were not built — the schema compiled on first use. Either way once per process.
  */
 export function schemaValidator(file = SCHEMA_FILE): ValidateFunction {
   let validate = validators.get(file);
   if (!validate) {
     const compiled = compiledValidatorFile(file);
-    validate = existsSync(compiled) ? (require(compiled) as { default: ValidateFunction }).default : ajvFor(file).validate;
+    validate = builtInValidators[basename(file)]?.() ?? (existsSync(compiled) ? (require(compiled) as { default: ValidateFunction }).default : ajvFor(file).validate);
     validators.set(file, validate);
   }
   return validate;
