@@ -8,7 +8,6 @@ import type { BatchResult } from "../batch/run-batch.js";
 import { diagnosticsOf } from "../diagnostics/index.js";
 import { build, buildAttachments, buildHtml, compile, listRowCounts, planSplit, splitDifferences, type BuildOptions, type SplitPlan } from "../pipeline.js";
 import { writeOutput } from "../pack/write-output.js";
-import { PdfError, convertToPdf, findSoffice } from "../pdf/libreoffice.js";
 import { report } from "./report.js";
 import { EXIT } from "./usage.js";
 
@@ -113,6 +112,8 @@ export async function buildCommand(files: string[], { outDir, build: options }: 
     },
   );
   if (pdf && built.length > 0) {
+    // Loaded here: starting processes is for --pdf alone, and loading it is time every other command would lose.
+    const { PdfError, convertToPdf, findSoffice } = await import("../pdf/libreoffice.js");
     try {
       for (const pdf of await convertToPdf(built, outDir, findSoffice(undefined, soffice))) process.stdout.write(`已生成 ${pdf}\n`);
     } catch (e) {

@@ -3,9 +3,6 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { packageFile } from "../package-files.js";
 import { closest } from "../text/index.js";
 import { attachmentsCommand, batchCommand, buildCommand, checkCommand, htmlCommand, type CommandOptions } from "./commands.js";
-import { initCommand } from "./init.js";
-import { previewCommand } from "./preview.js";
-import { templateCommand } from "./template.js";
 import { expandPatterns } from "./patterns.js";
 import { DEFAULT_PREVIEW_PORT, EXIT, HELP, UsageError } from "./usage.js";
 
@@ -81,16 +78,21 @@ async function main(argv: string[]): Promise<number> {
   const options: CommandOptions = { outDir: out, build: allow ? { allow } : {} };
   if (command === "init") {
     if (parsed.positionals.length > 1) throw new UsageError("init 只接受一个文件名");
+    // init, template and preview load their modules when run: every start of `build` would otherwise load them
+    // (the preview's web server, its file watcher, the spreadsheet writer).
+    const { initCommand } = await import("./init.js");
     return initCommand(parsed.positionals[0] ?? "通报.yaml");
   }
   if (command === "template") {
     if (parsed.positionals.length !== 1) throw new UsageError("请给出一个种类的名字，如 tongbao template website");
+    const { templateCommand } = await import("./template.js");
     return templateCommand(parsed.positionals[0]!, values.out as string | undefined, values.data as string | undefined);
   }
   if (command === "preview") {
     if (parsed.positionals.length !== 1) throw new UsageError("preview 只接受一个数据文件");
     const port = values.port === undefined ? DEFAULT_PREVIEW_PORT : Number(values.port);
     if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new UsageError(`--port 要写 0 到 65535 的整数，这里写的是 ${values.port as string}`);
+    const { previewCommand } = await import("./preview.js");
     return previewCommand(parsed.positionals[0]!, options, {
       port,
       open: values["no-open"] !== true,
