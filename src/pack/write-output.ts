@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { lstat, mkdir, readFile, readdir, realpath, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { TongbaoError } from "../diagnostics/index.js";
@@ -46,7 +45,9 @@ async function existingAncestor(path: string): Promise<string> {
 
 /** Temporary files carry the writing process's id, so a later run can tell a dead run's leftovers from a live one's. */
 const TEMP = /^\.(.+)\.tongbao-(\d+)-[0-9a-f]+\.tmp$/;
-const tempName = (file: string) => join(dirname(file), `.${basename(file)}.tongbao-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+// The random part needs to differ between writers, not to be secret: Math.random spares loading node:crypto, a
+// noticeable part of a cold start.
+const tempName = (file: string) => join(dirname(file), `.${basename(file)}.tongbao-${process.pid}-${Math.floor(Math.random() * 2 ** 32).toString(16)}.tmp`);
 
 const alive = (pid: number): boolean => {
   try {

@@ -4,7 +4,6 @@ import { decodeText, encodingWarning, isDecodeFailure } from "./encoding.js";
 import { MAX_DATA_BYTES } from "./load.js";
 import { isFailure, readInputFile } from "./read-file.js";
 import { readCsv } from "./read-csv.js";
-import { readXlsx } from "./read-xlsx.js";
 import type { Table } from "./table.js";
 
 /** Where a list's rows come from, as the data writes it: a file name, or the file with its sheet and header. */
@@ -57,6 +56,8 @@ export async function readTables(
       }
       tables.set(name, readCsv(decoded.text, shown));
     } else if (extension === ".xlsx" || extension === ".xlsm") {
+      // Loaded when a workbook is read: its unzipper builds its tables as it loads, time every other run would lose.
+      const { readXlsx } = await import("./read-xlsx.js");
       const table = readXlsx(bytes, shown, sheet);
       if ("message" in table) diagnostics.error("spreadsheet", sheet !== undefined && /工作表/.test(table.message) ? ["lists", name, "from", "sheet"] : at, `表格文件 ${shown}：${table.message}`, table.hint);
       else tables.set(name, table);
