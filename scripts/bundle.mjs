@@ -7,8 +7,11 @@ import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import Handlebars from "handlebars";
 import { runBundle } from "../dist/cli/code-cache.js";
 import { SCHEMA_FILES, compiledValidatorFile } from "../dist/input/schema.js";
+import { COMPILE_OPTIONS } from "../dist/render/engine.js";
+import { DEFAULT_TEMPLATES_DIR, readTemplates } from "../dist/source/index.js";
 
 const BUNDLE = resolve("dist/cli.cjs");
 
@@ -36,6 +39,21 @@ async function bundle() {
     },
   };
 
+  // The package's templates compiled with the options the engine compiles with (src/render/built-in-templates.ts), by
+  // their text as the engine reads it.
+  const templates = readTemplates([DEFAULT_TEMPLATES_DIR]);
+  const sources = [...templates.elements.values(), ...templates.partials.values()].map((t) => t.source);
+  const specs = sources.map((source) => `[${JSON.stringify(source)}, ${Handlebars.precompile(source, COMPILE_OPTIONS)}]`);
+  const builtInTemplates = {
+    name: "built-in-templates",
+    setup(bundle) {
+      bundle.onLoad({ filter: /[\\/]src[\\/]render[\\/]built-in-templates\.ts$/ }, () => ({
+        contents: `export const builtInTemplates = new Map([${specs.join(", ")}]);`,
+        loader: "js",
+      }));
+    },
+  };
+
   // ajv and yaml are loaded with a require of their own (src/input/schema.ts, src/source/yaml-lib.ts), not bundled: ajv
   // only to compile a schema that was not compiled at build time, yaml only when the fast reader declines.
   const common = { bundle: true, platform: "node", target: "node20", charset: "utf8", logLevel: "warning" };
@@ -44,7 +62,7 @@ async function bundle() {
     entryPoints: ["src/cli/main.ts"],
     format: "cjs",
     define: { "import.meta.url": "importMetaUrl" },
-    plugins: [builtInValidators],
+    plugins: [builtInValidators, builtInTemplates],
     outfile: BUNDLE,
   });
   await build({ ...common, entryPoints: ["src/cli/launch.ts"], format: "esm", outfile: "dist/tongbao.js" });

@@ -1,11 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "./helpers/cli.js";
+import { build } from "../src/pipeline.js";
+import { DEFAULT_TEMPLATES_DIR, readTemplates } from "../src/source/index.js";
+import { ROOT, tongbao } from "./helpers/cli.js";
 
 const CODE_CACHE = pathToFileURL(join(ROOT, "dist/cli/code-cache.js")).href;
 
@@ -64,5 +66,19 @@ describe("the command line's code cache", () => {
     const r = run(join(ROOT, "dist/cli.cjs"), join(ROOT, "dist/cli.code-cache"), { args: ["--version"] });
     expect(r.lines[0]).toMatch(/^tongbao \d+\.\d+\.\d+$/);
     expect(r.lines[1]).toBe("cacheUsed true");
+  });
+
+  it("holds the package's templates compiled, and the command line gives the library's bytes for every example", async () => {
+    const bundle = readFileSync(join(ROOT, "dist/cli.cjs"), "utf8");
+    const templates = readTemplates([DEFAULT_TEMPLATES_DIR]);
+    // Each template compiled by Handlebars records the compiler revision it was compiled by.
+    expect(bundle.split('"compiler": [8, ">= 4.3.0"]').length - 1).toBe(templates.elements.size + templates.partials.size);
+    const out = mkdtempSync(join(tmpdir(), "tongbao-bundle-"));
+    const examples = readdirSync(join(ROOT, "data")).filter((f) => f.endsWith(".yaml"));
+    expect(tongbao(["build", ...examples.map((f) => join("data", f)), "-o", out]).code).toBe(0);
+    for (const f of examples) {
+      const { docx } = await build(join(ROOT, "data", f), { root: ROOT });
+      expect(readFileSync(join(out, f.replace(/\.yaml$/, ".docx"))).equals(docx), f).toBe(true);
+    }
   });
 });

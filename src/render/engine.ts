@@ -3,10 +3,11 @@ import { HELPERS, checkArguments } from "../text/index.js";
 import type { TemplateFiles } from "../source/index.js";
 import { parseTemplate, isParseFailure, type Program } from "../checks/index.js";
 import { markExpressions } from "./mark-expressions.js";
+import { builtInTemplates } from "./built-in-templates.js";
 
 // strict: a missing field throws; noEscape: the text is not HTML, `&` and `<` must reach the document as typed.
 // Prototype access stays at Handlebars' default (denied).
-const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
+export const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
 
 export type Render = (context: unknown) => string;
 
@@ -41,13 +42,22 @@ const MAX_CACHED_CHARS = 4_000_000;
 const MAX_ENGINES = 4;
 const engines = new Map<string, Engine>();
 
-/** A Handlebars environment with our helpers and the files' partials, compiling each source once (bounded). */
+/**
+ * A Handlebars environment with our helpers and the files' partials, compiling each source once (bounded). A source
+ * compiled at build time is taken as it was compiled there, with these same options.
+ */
 function compiler(files: TemplateFiles, partialSource: (name: string, source: string) => string): (source: string) => Render {
   const hbs = Handlebars.create();
   hbs.unregisterHelper("log");
   hbs.unregisterHelper("lookup");
   for (const name of Object.keys(HELPERS)) hbs.registerHelper(name, adapt(name));
-  for (const [name, { source }] of files.partials) hbs.registerPartial(name, partialSource(name, source));
+  const compileSource = (source: string): Render => {
+    const spec = builtInTemplates.get(source);
+    return (spec ? hbs.template(spec) : hbs.compile(source, COMPILE_OPTIONS)) as Render;
+  };
+  // Partials are registered compiled, with our options: Handlebars compiles a partial given as text with the options
+  // of the template calling it, which a template compiled at build time does not carry.
+  for (const [name, { source }] of files.partials) hbs.registerPartial(name, compileSource(partialSource(name, source)));
   const compiled = new Map<string, Render>();
   let chars = 0;
   return (source) => {
@@ -57,7 +67,7 @@ function compiler(files: TemplateFiles, partialSource: (name: string, source: st
         compiled.clear();
         chars = 0;
       }
-      fn = hbs.compile(source, COMPILE_OPTIONS) as Render;
+      fn = compileSource(source);
       compiled.set(source, fn);
       chars += source.length;
     }
