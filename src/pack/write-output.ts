@@ -1,4 +1,5 @@
-import { lstat, mkdir, readFile, readdir, realpath, rename, rm, writeFile } from "node:fs/promises";
+import { lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdir, rm } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { TongbaoError } from "../diagnostics/index.js";
 
@@ -36,9 +37,14 @@ const inside = (root: string, path: string): boolean => {
 };
 
 /** The nearest folder on the way to `path` that exists, symlinks resolved. */
-async function existingAncestor(path: string): Promise<string> {
+function existingAncestor(path: string): string {
   for (let dir = path; ; dir = dirname(dir)) {
-    const real = await realpath(dir).catch(() => undefined);
+    let real: string | undefined;
+    try {
+      real = realpathSync.native(dir);
+    } catch {
+      real = undefined;
+    }
     if (real !== undefined || dirname(dir) === dir) return real ?? dir;
   }
 }
@@ -77,20 +83,34 @@ async function removeStaleTemps(dir: string): Promise<void> {
  * leaves a partial file nor touches the previous good one. An identical file is left alone; a read-only one is
  * respected, not replaced. With `within`, the file must lie inside that folder once symlinks are resolved. Every
  * refusal is a TongbaoError at the output path, in the clerk's words.
+ *
+ * With the file system's synchronous calls, as source/read-file.ts reads: each asynchronous step is a trip to Node's
+ * thread pool that costs the main thread more than the step itself.
  */
 export async function writeOutput(file: string, bytes: Uint8Array, options: { within?: string } = {}): Promise<WriteResult> {
   const dir = dirname(resolve(file));
   if (options.within !== undefined) {
-    const root = await existingAncestor(resolve(options.within));
-    if (!inside(root, await existingAncestor(dir))) {
+    const root = existingAncestor(resolve(options.within));
+    if (!inside(root, existingAncestor(dir))) {
       throw outputError(file, `在输出目录 ${options.within} 之外（经由符号链接）`, "输出目录里的符号链接不能通向别处：删去这个链接，或直接把输出目录设为目标文件夹");
     }
   }
-  const existing = await lstat(file).catch(() => undefined);
+  let existing;
+  try {
+    existing = lstatSync(file);
+  } catch {
+    // Not there, or not to be looked at: writing it says which, in the clerk's words.
+    existing = undefined;
+  }
   if (existing?.isDirectory()) throw outputError(file, "是一个文件夹", "删去或改名这个文件夹，或换一个输出文件名");
   if (existing && !existing.isFile() && !existing.isSymbolicLink()) throw outputError(file, "不是普通文件", "换一个输出文件名");
   if (existing?.isFile()) {
-    const old = await readFile(file).catch(() => undefined);
+    let old: Buffer | undefined;
+    try {
+      old = readFileSync(file);
+    } catch {
+      old = undefined;
+    }
     if (old && Buffer.compare(old, bytes) === 0) return "unchanged";
     // The file's own read-only mark (chmod 444, Windows' 只读 attribute), which an administrator's run would ignore.
     if ((existing.mode & 0o222) === 0) {
@@ -98,17 +118,21 @@ export async function writeOutput(file: string, bytes: Uint8Array, options: { wi
     }
   }
   try {
-    await mkdir(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
   } catch (e) {
     throw refusal(file, e);
   }
   await removeStaleTemps(dir);
   const temp = tempName(file);
   try {
-    await writeFile(temp, bytes);
-    await rename(temp, file);
+    writeFileSync(temp, bytes);
+    renameSync(temp, file);
   } catch (e) {
-    await rm(temp, { force: true }).catch(() => undefined);
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The refusal below is what the clerk needs to know; a temporary file left is removed by a later run.
+    }
     throw refusal(file, e);
   }
   return "written";

@@ -1,5 +1,5 @@
-import { constants } from "node:fs";
-import { open, realpath, stat } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { realpath } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Code } from "../diagnostics/index.js";
 
@@ -56,16 +56,26 @@ export async function isInside(root: string, path: string): Promise<boolean> {
 /**
  * The bytes of a regular file, checked before it is opened: it exists, is a file (not a folder, FIFO or device,
  * which would block or stream without end), lies inside the confining folder, and is no larger than allowed.
+ *
+ * With the file system's synchronous calls: a data file is small and read once, and each of the eight steps done
+ * asynchronously is a trip to Node's thread pool that costs the main thread more than the step itself (in a batch of
+ * city circulars, a seventh of the time). A promise still, as reading may one day be otherwise.
  */
 export async function readInputFile(path: string, options: ReadOptions): Promise<Uint8Array | ReadFailure> {
   let real: string;
   try {
-    real = await realpath(path);
+    real = realpathSync.native(path);
   } catch (e) {
     return { code: "read", message: `${options.what} ${path} ${errnoWords(e)}` };
   }
   if (options.confine !== undefined) {
-    const roots = await Promise.all(options.confine.map((folder) => realpath(folder).catch(() => resolve(folder))));
+    const roots = options.confine.map((folder) => {
+      try {
+        return realpathSync.native(folder);
+      } catch {
+        return resolve(folder);
+      }
+    });
     if (!roots.some((root) => inside(root, real))) {
       return {
         code: "outside-folder",
@@ -76,7 +86,7 @@ export async function readInputFile(path: string, options: ReadOptions): Promise
   }
   let info;
   try {
-    info = await stat(real);
+    info = statSync(real);
   } catch (e) {
     return { code: "read", message: `${options.what} ${path} ${errnoWords(e)}` };
   }
@@ -88,17 +98,17 @@ export async function readInputFile(path: string, options: ReadOptions): Promise
     return { code: "limit", message: `${options.what} ${path} 有 ${formatBytes(info.size)}，超过上限 ${formatBytes(options.maxBytes)}`, hint: "检查是否选错了文件" };
   }
   // Read at most one byte more than allowed: a file that grew since stat is caught, not read without end.
-  let handle;
+  let fd: number | undefined;
   try {
     // Non-blocking, and checked again on the open file: a file swapped for a FIFO since stat neither blocks nor
     // is read.
-    handle = await open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const opened = await handle.stat();
+    fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const opened = fstatSync(fd);
     if (!opened.isFile() || opened.ino !== info.ino || opened.dev !== info.dev) return { code: "read", message: `${options.what} ${path} 在读取时被替换了`, hint: "再运行一次" };
     const buffer = Buffer.alloc(Math.min(options.maxBytes + 1, info.size + 1));
     let length = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length === buffer.length) break;
@@ -108,7 +118,7 @@ export async function readInputFile(path: string, options: ReadOptions): Promise
   } catch (e) {
     return { code: "read", message: `${options.what} ${path} ${errnoWords(e)}` };
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
