@@ -98,7 +98,7 @@ async function runPool(files: Omit<WorkerJob, "id">[], jobs: number, onResult: (
             next();
           };
           // A worker says "ready" once tongbao is loaded: only then does it take datasets from the queue, two at a
-          // time, so that one computes while the other waits for its files.
+          // time, so that one computes while the other waits for its compression.
           worker.on("message", (message: WorkerResult | "ready") => (message === "ready" ? (next(), next()) : done(message)));
           worker.on("error", (e) => died(e.message));
           worker.on("exit", (code) => died(`退出码 ${code}`));
@@ -108,13 +108,14 @@ async function runPool(files: Omit<WorkerJob, "id">[], jobs: number, onResult: (
       }
     }
   };
-  // The main thread, with the threads that serve it (garbage collection, file reads, compression), keeps about one
+  // The main thread, with the threads that serve it (garbage collection, compression), keeps about one
   // and a half cores busy: on 2 cores a worker, which also spends half a second starting and warming up, only
   // slows a batch of small circulars down (measured up to 1,000 of them). Workers take the cores beyond two; a
   // large dataset gets one in any case.
   const lanes = Math.max(1, Math.min(jobs, files.length, availableParallelism()));
   const workers = Math.max(lanes - 2, sizes.some((s) => s > MAIN_THREAD_BYTES) ? 1 : 0);
-  // Two builds at a time on the main thread: while one waits for its files, the other computes.
+  // Two builds at a time on the main thread: while one waits for a long part's compression in the thread pool, the
+  // other computes (files are read and written synchronously, source/read-file.ts).
   await Promise.all([local(), local(), ...Array.from({ length: workers }, lane)]);
   await delivered;
 }
