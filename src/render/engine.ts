@@ -1,5 +1,5 @@
 import Handlebars from "handlebars";
-import { HELPERS, checkArguments } from "../text/index.js";
+import { HELPERS, checkArguments, memoByText } from "../text/index.js";
 import type { TemplateFiles } from "../source/index.js";
 import { parseTemplate, isParseFailure, type Program } from "../checks/index.js";
 import { markExpressions } from "./mark-expressions.js";
@@ -32,18 +32,12 @@ const adapt = (name: string) =>
     return spec.run(args, hash);
   };
 
-/**
- * Compiled data texts kept per process; a batch of thousands of circulars shares most of its wording. Bounded in
- * count and in characters, so a long-running process (a batch, the preview) fed ever-new texts stays small.
- */
-const MAX_CACHED = 20_000;
-const MAX_CACHED_CHARS = 4_000_000;
 /** Versions of the template files kept (the preview sees a new version at each edit). */
 const MAX_ENGINES = 4;
 const engines = new Map<string, Engine>();
 
 /**
- * A Handlebars environment with our helpers and the files' partials, compiling each source once (bounded). A source
+ * A Handlebars environment with our helpers and the files' partials, compiling each source once. A source
  * compiled at build time is taken as it was compiled there, with these same options.
  */
 function compiler(files: TemplateFiles, partialSource: (name: string, source: string) => string): (source: string) => Render {
@@ -58,21 +52,8 @@ function compiler(files: TemplateFiles, partialSource: (name: string, source: st
   // Partials are registered compiled, with our options: Handlebars compiles a partial given as text with the options
   // of the template calling it, which a template compiled at build time does not carry.
   for (const [name, { source }] of files.partials) hbs.registerPartial(name, compileSource(partialSource(name, source)));
-  const compiled = new Map<string, Render>();
-  let chars = 0;
-  return (source) => {
-    let fn = compiled.get(source);
-    if (!fn) {
-      if (compiled.size >= MAX_CACHED || chars + source.length > MAX_CACHED_CHARS) {
-        compiled.clear();
-        chars = 0;
-      }
-      fn = compileSource(source);
-      compiled.set(source, fn);
-      chars += source.length;
-    }
-    return fn;
-  };
+  // Compiled data texts are kept per process (memoByText): a batch of thousands of circulars shares most of its wording.
+  return memoByText(compileSource);
 }
 
 /**

@@ -7,3 +7,4 @@ export { closest, distance, unknownNameHint } from "./suggest.js";
 export { cellText, formatNumber, formatPercent, tidy } from "./numbers.js";
 export { periodDates, periodName, shiftPeriod, type Period, type PeriodWording } from "./periods.js";
 export { columnName } from "./columns.js";
+export { memoByText } from "./memo.js";

@@ -1,4 +1,5 @@
 import Handlebars from "handlebars";
+import { memoByText } from "../../text/index.js";
 
 export type Program = hbs.AST.Program;
 
@@ -99,27 +100,10 @@ function tooLarge(text: string): ParseFailure | undefined {
 }
 
 /**
- * Trees kept per process, read-only to every user: a batch parses the same templates and wording for every
- * circular. Bounded in count and characters like the compiled templates.
+ * The syntax tree of a template, or where and why it cannot be read. Trees are kept per process (memoByText), read-only
+ * to every user: a batch parses the same templates and wording for every circular.
  */
-const MAX_PARSED = 20_000;
-const MAX_PARSED_CHARS = 4_000_000;
-const parsed = new Map<string, Program | ParseFailure>();
-let parsedChars = 0;
-
-/** The syntax tree of a template, or where and why it cannot be read. */
-export function parseTemplate(text: string): Program | ParseFailure {
-  let found = parsed.get(text);
-  if (found) return found;
-  if (parsed.size >= MAX_PARSED || parsedChars + text.length > MAX_PARSED_CHARS) {
-    parsed.clear();
-    parsedChars = 0;
-  }
-  found = parseOnce(text);
-  parsed.set(text, found);
-  parsedChars += text.length;
-  return found;
-}
+export const parseTemplate: (text: string) => Program | ParseFailure = memoByText(parseOnce);
 
 function parseOnce(text: string): Program | ParseFailure {
   const deep = tooDeep(text);
