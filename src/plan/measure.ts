@@ -63,8 +63,9 @@ export interface TextStyle {
 /** A run of Latin letters, digits and the marks inside codes and numbers: renderers never break inside one. */
 export const LATIN_RUN = "[A-Za-z0-9.%\\-_/:@&+#'\"]+";
 
+const ONE_LATIN_RUN = new RegExp(`^${LATIN_RUN}$`);
 /** The characters of a Latin run, by code (1 for each): for a pass over a text's codes without a pattern. */
-export const LATIN_RUN_CODES = Uint8Array.from({ length: 128 }, (_, c) => (new RegExp(`^${LATIN_RUN}$`).test(String.fromCharCode(c)) ? 1 : 0));
+export const LATIN_RUN_CODES = Uint8Array.from({ length: 128 }, (_, c) => (ONE_LATIN_RUN.test(String.fromCharCode(c)) ? 1 : 0));
 
 /** Pieces that never break inside: one CJK character, or a Latin run. */
 const TOKENS = new RegExp(`${LATIN_RUN}|\\s|[\\s\\S]`, "gu");
