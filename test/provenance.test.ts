@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { build } from "../src/pipeline.js";
-import type { Paragraph, Plan, Table } from "../src/plan/index.js";
+import { cellParagraphs, type Paragraph, type Plan, type Table } from "../src/plan/index.js";
 import { SourceLines, provenanceOf } from "../src/preview/provenance.js";
 import type { BlockData } from "../src/input/index.js";
 
@@ -57,12 +57,13 @@ describe.each(EXAMPLES)("provenance in %s", (file) => {
     for (const t of tables(built.plan).filter((x) => x.total)) {
       const spec = built.data.attachments![t.attachment]!;
       const totalRow = t.rows[t.rows.length - 1]!;
-      for (const { column, paragraphs } of totalRow.cells) {
+      for (const cell of totalRow.cells) {
+        const { column } = cell;
         if (!spec.columns[column]!.sum) continue;
         const found = provenanceOf(built, `total:${t.attachment}:${column}`, lines);
         expect(found, `附件${t.attachment + 1} column ${column}`).toBeDefined();
         const [item] = found!.items;
-        expect(item!.value).toBe(paragraphs.flat().join(""));
+        expect(item!.value).toBe(cellParagraphs(cell).flat().join(""));
         expect(item!.inputs.length).toBe(Math.min(50, built.figures.tables[t.attachment]!.rows.length));
         expect(item!.inputs.every((i) => i.at && (i.at.line > 0 || i.at.cell)), "each row's place").toBe(true);
       }

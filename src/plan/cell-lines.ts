@@ -25,6 +25,13 @@ function breakPoints(text: string): number[] {
 
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
+/** cellLines, with a text set on one line given as that line alone: nearly every cell of a long table is one line. */
+export function cellLine(text: string, width: number, style: TextStyle, measured = textWidth(text, style)): string | string[] {
+  if (text === "" || measured <= width) return text.trim();
+  const lines = cellLines(text, width, style, measured);
+  return lines.length === 1 ? lines[0]! : lines;
+}
+
 /** Longer than this, a cell is broken greedily: the even-lines search is quadratic in its break points. */
 const SEARCH_LIMIT = 400;
 

@@ -7,5 +7,6 @@ export { paginate } from "./paginate.js";
 export { planAttachment, planCircular } from "./plan-circular.js";
 export type * from "./plan.js";
 export { DEFAULT_PROFILE, resolveProfile, type Profile, type ProfileOverrides } from "./profile.js";
+export { cellParagraphs } from "./table.js";
 export { titleLines } from "./title-lines.js";
 export type { FontEntry } from "./fonts.js";

@@ -102,8 +102,12 @@ export interface Paragraph {
 export interface Cell {
   /** The grid column it starts in. */
   column: number;
-  /** The cell's paragraphs, each as the lines the plan breaks it into. */
-  paragraphs: string[][];
+  /**
+   * The cell's paragraphs, each as the lines the plan breaks it into; a cell of one paragraph set on one line, as
+   * nearly every cell of a long table is, is that line alone (a plan keeps tens of thousands of cells). Read both
+   * ways through cellParagraphs.
+   */
+  paragraphs: string | string[][];
   align: "center" | "left";
   colSpan: number;
   rowSpan: number;

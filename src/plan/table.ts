@@ -1,7 +1,12 @@
 import type { Cell as ModelCell, Table as ModelTable } from "../model/circular.js";
-import { cellLines } from "./cell-lines.js";
+import { cellLine } from "./cell-lines.js";
 import { CELL_PADDING_X, CELL_PADDING_Y, innerWidth, type MeasuredCells } from "./column-widths.js";
 import type { Cell, Table, TableRow } from "./plan.js";
+
+const asLines = (broken: string | string[]): string[] => (typeof broken === "string" ? [broken] : broken);
+
+/** A cell's paragraphs, each as its lines, however the plan keeps them. */
+export const cellParagraphs = (cell: Cell): string[][] => (typeof cell.paragraphs === "string" ? [[cell.paragraphs]] : cell.paragraphs);
 
 export const tableLineHeight = (size: number): number => Math.round(size * 20 * 1.2);
 
@@ -22,22 +27,23 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
     return innerWidth(w);
   };
   // A text is broken once for each width it is set at: long tables repeat their regions, issues and codes.
-  const cache = new Map<number, Map<string, string[]>>();
-  const lines = (text: string, width: number): string[] => {
+  const cache = new Map<number, Map<string, string | string[]>>();
+  const lines = (text: string, width: number): string | string[] => {
     let byText = cache.get(width);
     if (!byText) cache.set(width, (byText = new Map()));
     let found = byText.get(text);
-    if (!found) byText.set(text, (found = cellLines(text, width, style)));
+    if (found === undefined) byText.set(text, (found = cellLine(text, width, style)));
     return found;
   };
   const height = (count: number) => count * lineHeight + 2 * CELL_PADDING_Y + 10;
-  const lineCount = (cell: Cell): number => {
+  const lineCount = ({ paragraphs }: Cell): number => {
+    if (typeof paragraphs === "string") return 1;
     let count = 0;
-    for (const p of cell.paragraphs) count += p.length;
+    for (const p of paragraphs) count += p.length;
     return count;
   };
 
-  const headerCells = model.columns.map((col, c): Cell => ({ column: c, paragraphs: col.header.split("\n").map((l) => lines(l, inner[c]!)), align: "center", colSpan: 1, rowSpan: 1, continued: false, shared: false }));
+  const headerCells = model.columns.map((col, c): Cell => ({ column: c, paragraphs: col.header.split("\n").map((l) => asLines(lines(l, inner[c]!))), align: "center", colSpan: 1, rowSpan: 1, continued: false, shared: false }));
   // Every row of one shape (keepNext set, even when false): the rows of all tables are then read by one compiled code.
   const header: TableRow = { cells: headerCells, height: height(Math.max(1, ...headerCells.map(lineCount))), keepNext: false, page: 0, y: 0 };
 
@@ -46,15 +52,14 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
   const wraps = new Uint8Array(n);
   // How many rows below each column's open vertical merge still continue it.
   const open = new Int32Array(n);
-  const EMPTY = [[""]];
   // One cell for each text id (a text of one column), shared by the rows that show it (the plan is only read
   // after this), and one for each column's continuation of a merge: a long table repeats its regions and results.
   const shared = new Array<Cell | undefined>(measured.texts);
-  const continued = Array.from({ length: n }, (_, c): Cell => ({ column: c, paragraphs: EMPTY, align: "center", colSpan: 1, rowSpan: 1, continued: true, shared: true }));
+  const continued = Array.from({ length: n }, (_, c): Cell => ({ column: c, paragraphs: "", align: "center", colSpan: 1, rowSpan: 1, continued: true, shared: true }));
   /** One line of column `c`'s cell broken at `width`; `measuredWidth`: see planCell. `own`: it counts to its column's wrapping. */
-  const breakLine = (text: string, c: number, width: number, own: boolean, measuredWidth: number | undefined): string[] => {
-    const broken = measuredWidth !== undefined ? cellLines(text, width, style, measuredWidth) : lines(text, width);
-    if (own && broken.length > 1) wraps[c] = 1;
+  const breakLine = (text: string, c: number, width: number, own: boolean, measuredWidth: number | undefined): string | string[] => {
+    const broken = measuredWidth !== undefined ? cellLine(text, width, style, measuredWidth) : lines(text, width);
+    if (own && typeof broken !== "string" && broken.length > 1) wraps[c] = 1;
     return broken;
   };
   /**
@@ -64,11 +69,14 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
   const planCell = (c: number, cell: ModelCell, span: number, rowSpan: number, inBody: boolean, measuredWidth?: number): Cell => {
     const width = span > 1 ? spanWidth(c, span) : inner[c]!;
     const own = span === 1 && inBody;
-    let paragraphs: string[][];
+    let paragraphs: string | string[][];
     if (cell.text.includes("\n")) {
       paragraphs = [];
-      for (const line of cell.text.split("\n")) paragraphs.push(breakLine(line, c, width, own, undefined));
-    } else paragraphs = [breakLine(cell.text, c, width, own, measuredWidth)];
+      for (const line of cell.text.split("\n")) paragraphs.push(asLines(breakLine(line, c, width, own, undefined)));
+    } else {
+      const broken = breakLine(cell.text, c, width, own, measuredWidth);
+      paragraphs = typeof broken === "string" ? broken : [broken];
+    }
     return { column: c, paragraphs, align: "center", colSpan: span, rowSpan, continued: false, shared: false };
   };
   const rows: TableRow[] = new Array(body.length);

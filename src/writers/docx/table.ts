@@ -1,4 +1,4 @@
-import type { Cell, Table, TableRow } from "../../plan/index.js";
+import { cellParagraphs, type Cell, type Table, type TableRow } from "../../plan/index.js";
 import { text } from "./xml.js";
 
 /**
@@ -34,7 +34,7 @@ function cellXml(cell: Cell, header: boolean, widths: readonly number[], plain: 
   }
   const style = header ? CELL_STYLES.header : CELL_STYLES[cell.align];
   let paragraphs = "";
-  for (const lines of cell.paragraphs) paragraphs += cellParagraph(lines, style, keepNext);
+  for (const lines of cellParagraphs(cell)) paragraphs += cellParagraph(lines, style, keepNext);
   return `<w:tc>${open}${paragraphs}</w:tc>`;
 }
 
@@ -94,7 +94,7 @@ function tableWriter(table: Table): { open: string; header: string; rows: (from:
   // A one-line cell of each column and alignment, as cellXml writes it, cut where its text goes: the bytes before
   // the text and after it, made once per table.
   const halves = (align: "center" | "left"): Uint8Array[][] =>
-    plain.map((_, column) => cellXml({ column, paragraphs: [[MARK]], align, colSpan: 1, rowSpan: 1, continued: false, shared: false }, false, widths, plain).split(MARK).map(utf8));
+    plain.map((_, column) => cellXml({ column, paragraphs: MARK, align, colSpan: 1, rowSpan: 1, continued: false, shared: false }, false, widths, plain).split(MARK).map(utf8));
   const center = halves("center");
   const left = halves("left");
   let header = "";
@@ -109,7 +109,7 @@ function tableWriter(table: Table): { open: string; header: string; rows: (from:
       sink.bytes(bytes);
       return;
     }
-    const line = cell.paragraphs.length === 1 && cell.paragraphs[0]!.length === 1 ? cell.paragraphs[0]![0]! : "";
+    const line = typeof cell.paragraphs === "string" ? cell.paragraphs : "";
     if (line === "" || cell.colSpan > 1 || cell.rowSpan > 1 || cell.continued) {
       sink.text(cellXml(cell, false, widths, plain));
       return;

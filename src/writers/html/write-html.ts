@@ -1,4 +1,4 @@
-import type { Cell, Colophon, Face, Paragraph, Plan, Run, Table, TableRow } from "../../plan/index.js";
+import { cellParagraphs, type Cell, type Colophon, type Face, type Paragraph, type Plan, type Run, type Table, type TableRow } from "../../plan/index.js";
 import type { BlockWriters } from "../writer.js";
 import { fontStack, mixedStack } from "./fonts.js";
 import { attr, text } from "./html.js";
@@ -59,7 +59,7 @@ function cellHtml(cell: Cell, header: boolean): string {
   const span = `${cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : ""}${cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : ""}`;
   const scope = header ? ' scope="col"' : "";
   const align = !header && cell.align === "left" ? ' class="left"' : "";
-  return `<${tag}${scope}${span}${align}>${cell.paragraphs.map((lines) => text(lines.join(""))).join("<br>")}</${tag}>`;
+  return `<${tag}${scope}${span}${align}>${cellParagraphs(cell).map((lines) => text(lines.join(""))).join("<br>")}</${tag}>`;
 }
 
 const rowHtml = (row: TableRow, header: boolean): string => `<tr>${row.cells.filter((cell) => !cell.continued).map((cell) => cellHtml(cell, header)).join("")}</tr>`;

@@ -1,4 +1,4 @@
-import { LANDSCAPE_TEXT_WIDTH, PAGE, TEXT_HEIGHT, TEXT_WIDTH } from "../../plan/index.js";
+import { cellParagraphs, LANDSCAPE_TEXT_WIDTH, PAGE, TEXT_HEIGHT, TEXT_WIDTH } from "../../plan/index.js";
 import type { Cell, Colophon, ColophonLine, Face, Paragraph, Plan, Run, RunStyle, Section, Table, TabStop } from "../../plan/index.js";
 import type { BlockWriters } from "../writer.js";
 import { mixedStack } from "./fonts.js";
@@ -101,7 +101,7 @@ function paragraphHtml(p: Paragraph, place: Place): void {
 }
 
 function cellHtml(cell: Cell, box: { x: number; y: number; width: number; height: number }, table: Table, header: boolean, ref: string | undefined): string {
-  const lines = cell.continued ? "" : cell.paragraphs.flat().map((l) => `<div>${text(l) || "&#8203;"}</div>`).join("");
+  const lines = cell.continued ? "" : cellParagraphs(cell).flat().map((l) => `<div>${text(l) || "&#8203;"}</div>`).join("");
   const cls = `cell${header ? " head" : ""} a-${header ? "center" : cell.align}`;
   const style = `left:${pt(box.x)};top:${pt(box.y)};width:${pt(box.width)};height:${pt(box.height)};padding:0 ${pt(table.padding.x)};font-size:${table.size}pt;line-height:${pt(table.lineHeight)}`;
   return `<div class="${cls}"${ref ? ` data-ref="${attr(ref)}"` : ""} style="${style}">${lines}</div>`;
