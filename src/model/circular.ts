@@ -108,11 +108,18 @@ export interface Attachment {
 
 export interface Table {
   columns: Column[];
-  /** Body rows; a cell covered by a span above or to its left is null. */
-  rows: (Cell | null)[][];
+  /** Body rows. */
+  rows: TableCell[][];
   /** The 合计 row, if any, laid out like a body row but never merged with the rows above (undefined if none). */
-  total?: (Cell | null)[];
+  total?: TableCell[];
 }
+
+/**
+ * A cell of a table's grid: a cell spanning nothing is its text alone (a long table has tens of thousands of cells,
+ * nearly all such), one that may span is a Cell, and one covered by a span above or to its left is null. Read
+ * through textOf, rowSpanOf and colSpanOf.
+ */
+export type TableCell = string | Cell | null;
 
 export interface Column {
   header: string;
@@ -124,7 +131,7 @@ export interface Cell {
    * an array of lines: a long table has tens of thousands of cells, nearly all of one line.
    */
   text: string;
-  /** Set on every cell the render stage makes, 1 when it spans nothing: cells of one shape (see build-model). */
+  /** 1 when it spans nothing. */
   rowSpan?: number;
   colSpan?: number;
 }

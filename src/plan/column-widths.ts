@@ -1,4 +1,5 @@
 import type { Table } from "../model/circular.js";
+import { colSpanOf, rowSpanOf, textOf } from "../model/table-cells.js";
 import { widestUnit } from "./cell-lines.js";
 import { LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH } from "./geometry.js";
 import { textWidth, type TextStyle } from "./measure.js";
@@ -81,13 +82,14 @@ export function measureCells(table: Table, style: TextStyle, headerStyle: TextSt
     const row = body[r]!;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (!cell || (cell.colSpan ?? 1) !== 1 || (cell.rowSpan ?? 1) !== 1) continue;
+      if (cell === null || cell === undefined || colSpanOf(cell) !== 1 || rowSpanOf(cell) !== 1) continue;
+      const text = textOf(cell);
       const at = (r + 1) * n + c;
-      if (cell.text.includes("\n")) {
-        multi.set(at, cell.text.split("\n").map((l) => textWidth(l, style)));
+      if (text.includes("\n")) {
+        multi.set(at, text.split("\n").map((l) => textWidth(l, style)));
         continue;
       }
-      const id = idOf(c, cell.text);
+      const id = idOf(c, text);
       ids[r * n + c] = id;
       single[at] = widthOf[id]!;
     }
@@ -257,16 +259,16 @@ function leastWidths(table: Table, measured: MeasuredCells, style: TextStyle): F
     for (const l of table.columns[c]!.header.split("\n")) consider(l, Infinity);
     for (let r = 0; r < body.length; r++) {
       const cell = body[r]![c];
-      if (!cell || (cell.colSpan ?? 1) !== 1) continue;
+      if (cell === null || cell === undefined || colSpanOf(cell) !== 1) continue;
       const id = ids[r * n + c]!;
       if (id >= 0) {
         // A text seen before in this column has nothing new.
-        if (!seen[id]) consider(cell.text, measured.single[(r + 1) * n + c]!);
+        if (!seen[id]) consider(textOf(cell), measured.single[(r + 1) * n + c]!);
         seen[id] = 1;
         continue;
       }
       const widthsOf = measured.multi.get((r + 1) * n + c);
-      const lines = cell.text.split("\n");
+      const lines = textOf(cell).split("\n");
       for (let k = 0; k < lines.length; k++) consider(lines[k]!, widthsOf?.[k] ?? textWidth(lines[k]!, style));
     }
     least[c] = widest + FRAME;
@@ -286,7 +288,7 @@ function widen(table: Table, measured: MeasuredCells, widths: Float64Array, room
   for (const row of table.rows) {
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (cell && (cell.rowSpan ?? 1) > 1 && (cell.colSpan ?? 1) === 1) merged[c]!.push(cell.text.split("\n").map((l) => textWidth(l, style)));
+      if (cell !== null && cell !== undefined && rowSpanOf(cell) > 1 && colSpanOf(cell) === 1) merged[c]!.push(textOf(cell).split("\n").map((l) => textWidth(l, style)));
     }
   }
   // Only a cell with a line wider than its column can gain from widening it, and only once the column reaches

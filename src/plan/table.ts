@@ -1,4 +1,5 @@
-import type { Cell as ModelCell, Table as ModelTable } from "../model/circular.js";
+import type { Table as ModelTable } from "../model/circular.js";
+import { colSpanOf, rowSpanOf, textOf } from "../model/table-cells.js";
 import { cellLine } from "./cell-lines.js";
 import { CELL_PADDING_X, CELL_PADDING_Y, innerWidth, type MeasuredCells } from "./column-widths.js";
 import type { Cell, Table, TableRow } from "./plan.js";
@@ -66,15 +67,15 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
    * `measuredWidth`: of a column's one-line text met for the first time, measured already; it is broken here,
    * without the cache of texts met before.
    */
-  const planCell = (c: number, cell: ModelCell, span: number, rowSpan: number, inBody: boolean, measuredWidth?: number): Cell => {
+  const planCell = (c: number, text: string, span: number, rowSpan: number, inBody: boolean, measuredWidth?: number): Cell => {
     const width = span > 1 ? spanWidth(c, span) : inner[c]!;
     const own = span === 1 && inBody;
     let paragraphs: string | string[][];
-    if (cell.text.includes("\n")) {
+    if (text.includes("\n")) {
       paragraphs = [];
-      for (const line of cell.text.split("\n")) paragraphs.push(asLines(breakLine(line, c, width, own, undefined)));
+      for (const line of text.split("\n")) paragraphs.push(asLines(breakLine(line, c, width, own, undefined)));
     } else {
-      const broken = breakLine(cell.text, c, width, own, measuredWidth);
+      const broken = breakLine(text, c, width, own, measuredWidth);
       paragraphs = typeof broken === "string" ? broken : [broken];
     }
     return { column: c, paragraphs, align: "center", colSpan: span, rowSpan, continued: false, shared: false };
@@ -91,7 +92,7 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
     let tallest = 1;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (!cell) {
+      if (cell === null || cell === undefined) {
         // A null cell continues a merge from above, or lies under a horizontal span.
         if (open[c]! > 0) {
           open[c]!--;
@@ -99,8 +100,8 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
         }
         continue;
       }
-      const span = cell.colSpan ?? 1;
-      const rowSpan = cell.rowSpan ?? 1;
+      const span = colSpanOf(cell);
+      const rowSpan = rowSpanOf(cell);
       if (rowSpan > 1) open[c] = rowSpan - 1;
       let found: Cell;
       const id = isBody ? measured.ids[r * n + c]! : -1;
@@ -109,8 +110,8 @@ export function planTable(model: ModelTable, widths: number[], size: number, att
         if (known) {
           found = known;
           known.shared = true;
-        } else shared[id] = found = planCell(c, cell, 1, 1, true, measured.single[(r + 1) * n + c]!);
-      } else found = planCell(c, cell, span, rowSpan, isBody);
+        } else shared[id] = found = planCell(c, textOf(cell), 1, 1, true, measured.single[(r + 1) * n + c]!);
+      } else found = planCell(c, textOf(cell), span, rowSpan, isBody);
       if (rowSpan === 1) tallest = Math.max(tallest, lineCount(found));
       cells.push(found);
     }

@@ -1,7 +1,8 @@
 import type { DataPath } from "../diagnostics/index.js";
 import type { Figures, TableFigures } from "../figures/index.js";
 import type { AttachmentData, BlockData, CircularData, ColumnData, Fillable, TelegramData } from "../input/index.js";
-import type { Attachment, Block, Cell, Circular, FieldText, Seal, Table, TelegramHeader } from "../model/circular.js";
+import type { Attachment, Block, Circular, FieldText, Seal, Table, TableCell, TelegramHeader } from "../model/circular.js";
+import { textOf } from "../model/table-cells.js";
 import { cellText, periodName } from "../text/index.js";
 import type { TemplateSet } from "./template-set.js";
 
@@ -157,15 +158,15 @@ function buildTable(attachment: AttachmentData, figures: TableFigures | undefine
   );
   const rows = bodyRows(sources, figures?.rows ?? [], valueText);
   columns.forEach((column, c) => column.merge && mergeDown(rows, c));
-  // Every table and cell of one shape, a cell's spans set even when 1: see CellSource.
   return { columns: columns.map((c) => ({ header: c.header })), rows, total: total !== undefined ? totalRow(attachment, total, figures) : undefined };
 }
 
-function bodyRows(sources: readonly CellSource[], source: TableFigures["rows"], valueText: ValueText): (Cell | null)[][] {
-  const rows: (Cell | null)[][] = new Array(source.length);
+/** Every cell its text alone: mergeDown makes the cells that span. */
+function bodyRows(sources: readonly CellSource[], source: TableFigures["rows"], valueText: ValueText): TableCell[][] {
+  const rows: TableCell[][] = new Array(source.length);
   for (let r = 0; r < source.length; r++) {
     const row = source[r]!;
-    const cells: Cell[] = new Array(sources.length);
+    const cells: TableCell[] = new Array(sources.length);
     for (let c = 0; c < sources.length; c++) {
       const column = sources[c]!;
       const value =
@@ -173,7 +174,7 @@ function bodyRows(sources: readonly CellSource[], source: TableFigures["rows"], 
         : column.value !== undefined ? valueText(column.value, row, c)
         : column.computed !== undefined ? cellText(column.computed[r], column.format, column.digits)
         : cellText(row[column.field], column.format, column.digits);
-      cells[c] = { text: value, rowSpan: 1, colSpan: 1 };
+      cells[c] = value;
     }
     rows[r] = cells;
   }
@@ -184,18 +185,19 @@ function bodyRows(sources: readonly CellSource[], source: TableFigures["rows"], 
 const BLANK = /^\n*$/;
 
 /** Merges runs of equal, non-empty cells in column `c` into one cell spanning the run. */
-function mergeDown(rows: (Cell | null)[][], c: number): void {
+function mergeDown(rows: TableCell[][], c: number): void {
   let start = 0;
   for (let r = 1; r <= rows.length; r++) {
     const head = rows[start]?.[c];
-    if (!head) {
+    if (head === undefined || head === null) {
       start = r;
       continue;
     }
-    const same = r < rows.length && rows[r]![c]!.text === head.text && !BLANK.test(head.text);
+    const text = textOf(head);
+    const same = r < rows.length && textOf(rows[r]![c]!) === text && !BLANK.test(text);
     if (same) continue;
     if (r - start > 1) {
-      head.rowSpan = r - start;
+      rows[start]![c] = { text, rowSpan: r - start, colSpan: 1 };
       for (let k = start + 1; k < r; k++) rows[k]![c] = null;
     }
     start = r;
@@ -203,12 +205,12 @@ function mergeDown(rows: (Cell | null)[][], c: number): void {
 }
 
 /** 合计 label across the columns before the first summed one, then the totals; other cells stay empty. */
-function totalRow(attachment: AttachmentData, label: string, figures: TableFigures | undefined): (Cell | null)[] {
+function totalRow(attachment: AttachmentData, label: string, figures: TableFigures | undefined): TableCell[] {
   const { columns } = attachment;
   const firstSum = Math.max(1, columns.findIndex((c) => c.sum));
-  return columns.map((column, c): Cell | null => {
-    if (c === 0) return { text: label, rowSpan: 1, colSpan: firstSum };
+  return columns.map((column, c): TableCell => {
+    if (c === 0) return firstSum > 1 ? { text: label, rowSpan: 1, colSpan: firstSum } : label;
     if (c < firstSum) return null;
-    return { text: column.sum ? cellText(figures?.totals[c], column.format, column.digits) : "", rowSpan: 1, colSpan: 1 };
+    return column.sum ? cellText(figures?.totals[c], column.format, column.digits) : "";
   });
 }
