@@ -11,7 +11,8 @@ export { deriveFigures, templateContext, parseFormula, evaluate, type Figures } 
 export { checkCircular, checkDataTexts, applyAcknowledgements } from "./checks/index.js";
 export { buildModel, engineFor, TemplateSet } from "./render/index.js";
 export { HELPERS } from "./text/index.js";
-export { DEFAULT_PROFILE, planAttachment, planCircular, resolveProfile, type Plan, type Profile, type ProfileOverrides } from "./plan/index.js";
+export { DEFAULT_PROFILE, cellParagraphs, planAttachment, planCircular, resolveProfile, type Plan, type Profile, type ProfileOverrides } from "./plan/index.js";
+export { colSpanOf, rowSpanOf, textOf } from "./model/table-cells.js";
 export { writeDocx } from "./writers/docx/write-docx.js";
 export { writeHtml } from "./writers/html/write-html.js";
 export { writeZip } from "./pack/zip.js";

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { circular } from "./helpers/base.js";
 import { at, compileYaml } from "./helpers/place.js";
-import { compile } from "../src/index.js";
+import { compile, textOf } from "../src/index.js";
 import { DEFAULT_PROFILE, planCircular } from "../src/plan/index.js";
-import { textOf } from "../src/model/table-cells.js";
 
 const units = `kinds:
   unit:
