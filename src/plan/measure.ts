@@ -92,6 +92,20 @@ export function textWidth(text: string, style: TextStyle): number {
       prev = -1;
       continue;
     }
+    // The two kinds nearly every character is, without the tests for the rest: an ideograph of the basic block (one
+    // em, gap class 1) and ASCII (gap class 0).
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      if (prev === 0) gaps++;
+      ems += 1;
+      prev = 1;
+      continue;
+    }
+    if (c < 128) {
+      if (prev === 1) gaps++;
+      ems += ASCII_EM[c]!;
+      prev = 0;
+      continue;
+    }
     const cls = gapClass(c);
     if (prev >= 0 && gapBetween(prev, cls)) gaps++;
     ems += emOfCode(c);
