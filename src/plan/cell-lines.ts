@@ -84,25 +84,26 @@ function greedy(text: string, cuts: readonly number[], width: number, style: Tex
   return lines.map((l) => l.trim()).filter((l) => l !== "");
 }
 
-/** What every unit has: a colon, a bracket, or a Latin letter, digit or mark. */
-const MAY_HOLD_UNIT = /[：:（(A-Za-z0-9.%\-_/@&+#'"]/;
 /** UNIT without its label alternative, for text with no colon: the same matches, without trying a label at every character. */
 const UNIT_NO_LABEL = new RegExp(UNIT.source.slice(UNIT.source.indexOf("|") + 1), "g");
 
+/** The widest unit the pattern finds: for a text with a colon or a bracket. */
+function widestMatch(text: string, style: TextStyle): number {
+  let widest = 0;
+  const label = text.includes(":") || text.includes("：");
+  for (const m of text.matchAll(label ? UNIT : UNIT_NO_LABEL)) widest = Math.max(widest, textWidth(m[0], style));
+  return widest;
+}
+
 /** The widest piece of a text that cannot break: what a column must hold at the least. */
 export function widestUnit(text: string, style: TextStyle): number {
+  // Without a colon or a bracket, the units are the Latin runs (the whole of UNIT then): found by one pass over the
+  // codes, as the pattern would find them, without its match objects. Every distinct text of a long table comes here.
   let widest = 0;
-  if (!MAY_HOLD_UNIT.test(text)) return widest;
-  const label = text.includes(":") || text.includes("：");
-  if (label || text.includes("（") || text.includes("(")) {
-    for (const m of text.matchAll(label ? UNIT : UNIT_NO_LABEL)) widest = Math.max(widest, textWidth(m[0], style));
-    return widest;
-  }
-  // Only Latin runs (the whole of UNIT for text with no colon and no bracket): found by one pass over the codes, as
-  // the pattern would find them, without its match objects.
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : -1;
+    if (c === 58 || c === 40 || c === 0xff1a || c === 0xff08) return widestMatch(text, style);
     const latin = c >= 0 && c < 128 && LATIN_RUN_CODES[c] === 1;
     if (latin && start < 0) start = i;
     else if (!latin && start >= 0) {
