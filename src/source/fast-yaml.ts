@@ -63,8 +63,15 @@ const OCT = /^0o[0-7]+$/;
 const HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
+/** The first characters of the core schema's nulls, booleans, infinities and numbers, by code. */
+const MAY_RESOLVE = new Uint8Array(128);
+for (const c of "~nNtTfF.+-0123456789") MAY_RESOLVE[c.charCodeAt(0)] = 1;
+
 /** A plain scalar's value under the YAML 1.2 core schema. */
 export function resolvePlain(text: string): unknown {
+  const first = text.charCodeAt(0);
+  // Text starting otherwise (a name, a region: most of a list's values) is text, without the comparisons below.
+  if (first >= 128 || MAY_RESOLVE[first] === 0) return text;
   switch (text) {
     case "":
     case "~":
@@ -96,7 +103,6 @@ export function resolvePlain(text: string): unknown {
     case ".NAN":
       return NaN;
   }
-  const first = text.charCodeAt(0);
   // Only text that starts like a number can be one.
   if (!((first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46)) return text;
   if (INT.test(text)) return parseInt(text, 10);
