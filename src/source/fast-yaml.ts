@@ -625,18 +625,24 @@ function keyAgain(text: string, name: string): Key | undefined {
   return { name, rest: restAfter(text, after + 1), plain: true };
 }
 
+/** The white space String.trimStart takes (\s is its set), matched where it stands. */
+const LEADING_SPACE = /\s*/y;
+
 /**
- * The white space String.trimStart takes, by code: \s, that is ECMAScript's white space (tab, VT, FF, ZWNBSP and
- * the Unicode space separators) and line terminators.
+ * A character other than the space that \s might hold: a control character, or one of the few blocks its other
+ * spaces lie in. A filter only, wider than the set (checked over every UTF-16 code unit); LEADING_SPACE decides.
  */
-const isWhiteSpace = (c: number): boolean =>
-  c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+const mayBeWhiteSpace = (c: number): boolean => c < 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x3000) || c === 0xfeff;
 
 /** Where the text from `from` (at most its length) starts once its leading white space is left out. */
 function afterSpace(text: string, from: number): number {
   let i = from;
-  while (i < text.length && isWhiteSpace(text.charCodeAt(i))) i++;
-  return i;
+  while (text.charCodeAt(i) === 32) i++;
+  // Nearly always a value's first character, which no pattern need look at.
+  if (i >= text.length || !mayBeWhiteSpace(text.charCodeAt(i))) return i;
+  LEADING_SPACE.lastIndex = i;
+  LEADING_SPACE.test(text);
+  return LEADING_SPACE.lastIndex;
 }
 
 /** The text from `from` (at most its length) on, its leading white space left out: cut once, not cut and trimmed. */
