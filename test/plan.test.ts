@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Circular } from "../src/model/circular.js";
-import { cellLines } from "../src/plan/cell-lines.js";
+import { asLines, cellLine } from "../src/plan/cell-lines.js";
 import { planColumns } from "../src/plan/column-widths.js";
 import { LINE, TEXT_HEIGHT, TEXT_WIDTH } from "../src/plan/geometry.js";
 import { breakLines, textWidth } from "../src/plan/measure.js";
@@ -11,6 +11,8 @@ import { DEFAULT_PROFILE, planCircular, type Paragraph, type Plan } from "../src
 import { titleLines } from "../src/plan/title-lines.js";
 
 const body = { size: 16, spacing: -5 };
+/** A cell's lines, one line too as an array. */
+const cellLines = (text: string, width: number, style: { size: number }) => asLines(cellLine(text, width, style));
 const lines = (n: number, extra: Parameters<typeof paragraph>[2] = {}) => paragraph("paragraph", [run("一".repeat(28 * n - 2))], { indent: { firstLine: 630 }, ...extra });
 
 describe("line breaking as LibreOffice does it", () => {

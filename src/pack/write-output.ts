@@ -36,15 +36,19 @@ const inside = (root: string, path: string): boolean => {
   return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
 };
 
+/** What a file system call gives, or undefined when it throws (a path that is not there, or not to be looked at). */
+function attempt<T>(call: () => T): T | undefined {
+  try {
+    return call();
+  } catch {
+    return undefined;
+  }
+}
+
 /** The nearest folder on the way to `path` that exists, symlinks resolved. */
 function existingAncestor(path: string): string {
   for (let dir = path; ; dir = dirname(dir)) {
-    let real: string | undefined;
-    try {
-      real = realpathSync.native(dir);
-    } catch {
-      real = undefined;
-    }
+    const real = attempt(() => realpathSync.native(dir));
     if (real !== undefined || dirname(dir) === dir) return real ?? dir;
   }
 }
@@ -95,22 +99,12 @@ export async function writeOutput(file: string, bytes: Uint8Array, options: { wi
       throw outputError(file, `在输出目录 ${options.within} 之外（经由符号链接）`, "输出目录里的符号链接不能通向别处：删去这个链接，或直接把输出目录设为目标文件夹");
     }
   }
-  let existing;
-  try {
-    existing = lstatSync(file);
-  } catch {
-    // Not there, or not to be looked at: writing it says which, in the clerk's words.
-    existing = undefined;
-  }
+  // Not there, or not to be looked at: writing it says which, in the clerk's words.
+  const existing = attempt(() => lstatSync(file));
   if (existing?.isDirectory()) throw outputError(file, "是一个文件夹", "删去或改名这个文件夹，或换一个输出文件名");
   if (existing && !existing.isFile() && !existing.isSymbolicLink()) throw outputError(file, "不是普通文件", "换一个输出文件名");
   if (existing?.isFile()) {
-    let old: Buffer | undefined;
-    try {
-      old = readFileSync(file);
-    } catch {
-      old = undefined;
-    }
+    const old = attempt(() => readFileSync(file));
     if (old && Buffer.compare(old, bytes) === 0) return "unchanged";
     // The file's own read-only mark (chmod 444, Windows' 只读 attribute), which an administrator's run would ignore.
     if ((existing.mode & 0o222) === 0) {
@@ -128,11 +122,8 @@ export async function writeOutput(file: string, bytes: Uint8Array, options: { wi
     writeFileSync(temp, bytes);
     renameSync(temp, file);
   } catch (e) {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // The refusal below is what the clerk needs to know; a temporary file left is removed by a later run.
-    }
+    // The refusal below is what the clerk needs to know; a temporary file left is removed by a later run.
+    attempt(() => rmSync(temp, { force: true }));
     throw refusal(file, e);
   }
   return "written";

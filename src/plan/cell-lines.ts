@@ -25,13 +25,6 @@ function breakPoints(text: string): number[] {
 
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
-/** cellLines, with a text set on one line given as that line alone: nearly every cell of a long table is one line. */
-export function cellLine(text: string, width: number, style: TextStyle, measured = textWidth(text, style)): string | string[] {
-  if (text === "" || measured <= width) return text.trim();
-  const lines = cellLines(text, width, style, measured);
-  return lines.length === 1 ? lines[0]! : lines;
-}
-
 /** Longer than this, a cell is broken greedily: the even-lines search is quadratic in its break points. */
 const SEARCH_LIMIT = 400;
 
@@ -39,10 +32,20 @@ const SEARCH_LIMIT = 400;
  * A cell's text as lines that fit `width`: the fewest lines, then lines as even as they can be (never one
  * character alone on the last line), breaking at word boundaries where that costs nothing, never parting a label
  * from its value or a bracket from what it holds. Dynamic programming over the break points. Writers break
- * exactly there, so a cell reads the same in every renderer. `measured`: the text's width, if known already.
+ * exactly there, so a cell reads the same in every renderer. `measured`: the text's width, if known already. A text
+ * set on one line is that line alone, not in an array: nearly every cell of a long table is one line.
  */
-export function cellLines(text: string, width: number, style: TextStyle, measured = textWidth(text, style)): string[] {
-  if (text === "" || measured <= width) return [text.trim()];
+export function cellLine(text: string, width: number, style: TextStyle, measured = textWidth(text, style)): string | string[] {
+  if (text === "" || measured <= width) return text.trim();
+  const lines = brokenLines(text, width, style);
+  return lines.length === 1 ? lines[0]! : lines;
+}
+
+/** Lines as cellLine gives them, one line too in an array. */
+export const asLines = (lines: string | string[]): string[] => (typeof lines === "string" ? [lines] : lines);
+
+/** The lines of a text wider than `width`, as cellLine says. */
+function brokenLines(text: string, width: number, style: TextStyle): string[] {
   const cuts = [0, ...breakPoints(text), text.length];
   if (cuts.length > SEARCH_LIMIT) return greedy(text, cuts, width, style);
   const words = new Set(wordBoundaries(text));

@@ -1,10 +1,8 @@
 import type { Table as ModelTable } from "../model/circular.js";
 import { colSpanOf, rowSpanOf, textOf } from "../model/table-cells.js";
-import { cellLine } from "./cell-lines.js";
+import { asLines, cellLine } from "./cell-lines.js";
 import { CELL_PADDING_X, CELL_PADDING_Y, innerWidth, type MeasuredCells } from "./column-widths.js";
 import type { Cell, Table, TableRow } from "./plan.js";
-
-const asLines = (broken: string | string[]): string[] => (typeof broken === "string" ? [broken] : broken);
 
 /** A cell's paragraphs, each as its lines, however the plan keeps them. */
 export const cellParagraphs = (cell: Cell): string[][] => (typeof cell.paragraphs === "string" ? [[cell.paragraphs]] : cell.paragraphs);
